@@ -1,0 +1,309 @@
+// SPDX-License-Identifier: MIT
+#include "engine/io/build.hpp"
+
+#include <cmath>
+
+#include "engine/error.hpp"
+#include "engine/io/connect.hpp"
+
+namespace memsnn {
+
+namespace {
+
+constexpr double kDefaultDt = 0.1;  // ms
+
+void check_name(const std::string& name, const std::string& path, const char* what) {
+    bool ok = !name.empty() && (std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_');
+    for (char c : name)
+        ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.');
+    if (!ok)
+        throw ConfigError(path, std::string(what) + " name \"" + name +
+                                    "\" must start with a letter or _ and contain only letters, "
+                                    "digits, _, - and .");
+}
+
+std::uint32_t population_by_name(const Network& net, const Json& value, const std::string& path) {
+    const std::string name = require_string(value, path);
+    const int id = net.find_population(name);
+    if (id < 0) {
+        std::vector<std::string> names;
+        for (std::uint32_t p = 0; p < net.n_populations(); ++p)
+            names.push_back(net.population(p).name());
+        throw ConfigError(path, "no population named \"" + name + "\"" + did_you_mean(name, names));
+    }
+    return static_cast<std::uint32_t>(id);
+}
+
+std::vector<std::uint32_t> neuron_list(const Json* value, const std::string& path,
+                                       std::size_t size) {
+    std::vector<std::uint32_t> out;
+    if (!value) {
+        for (std::size_t i = 0; i < size; ++i) out.push_back(static_cast<std::uint32_t>(i));
+        return out;
+    }
+    if (!value->is_array() || value->empty())
+        throw ConfigError(path, "expected a non-empty list of neuron indices");
+    for (std::size_t k = 0; k < value->size(); ++k) {
+        const std::uint64_t i = require_count((*value)[k], pointer(path, k));
+        if (i >= size)
+            throw ConfigError(pointer(path, k), "neuron " + std::to_string(i) +
+                                                    " is out of range (population size " +
+                                                    std::to_string(size) + ")");
+        out.push_back(static_cast<std::uint32_t>(i));
+    }
+    return out;
+}
+
+Tick time_key(const Json& object, const std::string& path, const std::string& key, double fallback,
+              Check check) {
+    if (!object.contains(key)) return ms_to_ticks(fallback);
+    return ms_to_ticks(scalar_value(object.at(key), pointer(path, key), Dim::time, check));
+}
+
+class Builder {
+public:
+    Builder(const Json& s, const Registry& registry, std::optional<std::uint64_t> seed_override,
+            const std::string& default_name)
+        : s_(s), registry_(registry) {
+        require_object(s_, "/");
+        check_keys(s_, "", {"$schema", "name", "description", "seed", "duration", "dt",
+                            "populations", "projections", "stimuli", "record", "output"});
+        run_.network = std::make_unique<Network>();
+        run_.info.scenario_name = s_.contains("name") ? require_string(s_["name"], "/name")
+                                                      : default_name;
+        run_.info.seed = seed_override ? *seed_override
+                         : s_.contains("seed") ? require_count(s_["seed"], "/seed")
+                                               : 1;
+        const double duration =
+            scalar_value(require(s_, "", "duration"), "/duration", Dim::time, Check::positive);
+        run_.duration = ms_to_ticks(duration);
+        if (run_.duration == kNever) throw ConfigError("/duration", "too long (limit ~106 days)");
+        run_.info.duration_ms = duration;
+        dt_ = s_.contains("dt") ? scalar_value(s_["dt"], "/dt", Dim::time, Check::positive)
+                                : kDefaultDt;
+        run_.output = s_.contains("output") ? require_string(s_["output"], "/output")
+                                            : run_.info.scenario_name + ".h5";
+        if (run_.output.empty()) throw ConfigError("/output", "must not be empty");
+        run_.info.scenario_json = s_.dump(2);
+    }
+
+    BuiltRun build() {
+        populations();
+        if (s_.contains("projections")) projections();
+        if (s_.contains("stimuli")) stimuli();
+        record();
+        return std::move(run_);
+    }
+
+private:
+    Network& net() { return *run_.network; }
+
+    void populations() {
+        const Json& pops = require_object(require(s_, "", "populations"), "/populations");
+        if (pops.empty()) throw ConfigError("/populations", "at least one population is needed");
+        std::vector<std::string> types = registry_.types(ModelKind::neuron);
+        for (const auto& t : registry_.types(ModelKind::source)) types.push_back(t);
+        for (auto it = pops.begin(); it != pops.end(); ++it) {
+            const std::string path = pointer("/populations", it.key());
+            check_name(it.key(), path, "population");
+            const Json& p = require_object(it.value(), path);
+            check_keys(p, path, {"type", "size", "params", "init", "description"});
+            const std::string type = require_string(require(p, path, "type"), path + "/type");
+            const ModelInfo* model = registry_.find(type);
+            if (!model || (model->kind != ModelKind::neuron && model->kind != ModelKind::source))
+                throw ConfigError(path + "/type", "unknown population type \"" + type + "\"" +
+                                                      did_you_mean(type, types) +
+                                                      "; `memsnn models` lists them");
+            const std::uint64_t size = require_count(require(p, path, "size"), path + "/size", 1);
+            if (size > std::numeric_limits<std::uint32_t>::max())
+                throw ConfigError(path + "/size", "at most 2^32 - 1 elements per population");
+            const auto id = static_cast<std::uint32_t>(net().n_populations());
+            const ParamTable params =
+                resolve_params(p.contains("params") ? &p["params"] : nullptr, path + "/params",
+                               model->params, size, run_.info.seed, 2ull * id, false);
+            const Json* init = p.contains("init") ? &p["init"] : nullptr;
+            if (init && model->init.empty())
+                throw ConfigError(path + "/init", "a " + type + " population has no state to set");
+            const ParamTable init_table = resolve_params(init, path + "/init", model->init, size,
+                                                         run_.info.seed, 2ull * id + 1, true);
+            PopulationArgs args{it.key(), size, id, run_.info.seed, &params, &init_table};
+            net().add_population(model->make(args), type);
+            run_.info.populations.push_back({it.key(), type, size, false});
+        }
+    }
+
+    void projections() {
+        const Json& list = s_["projections"];
+        if (!list.is_array()) throw ConfigError("/projections", "expected a list of projections");
+        std::vector<std::string> names;
+        for (std::size_t k = 0; k < list.size(); ++k) {
+            const std::string path = pointer("/projections", k);
+            const Json& pj = require_object(list[k], path);
+            check_keys(pj, path, {"name", "source", "target", "connect", "synapse", "learning",
+                                  "description"});
+            const std::uint32_t src = population_by_name(net(), require(pj, path, "source"),
+                                                         path + "/source");
+            const std::uint32_t tgt = population_by_name(net(), require(pj, path, "target"),
+                                                         path + "/target");
+            const std::string name =
+                pj.contains("name") ? require_string(pj["name"], path + "/name")
+                                    : net().population(src).name() + "_to_" +
+                                          net().population(tgt).name();
+            check_name(name, path + "/name", "projection");
+            for (const auto& n : names)
+                if (n == name)
+                    throw ConfigError(path + "/name", "a second projection named \"" + name +
+                                                          "\"; give each a distinct \"name\"");
+            names.push_back(name);
+            const auto weight_dim = net().population(tgt).weight_dim();
+            if (!weight_dim)
+                throw ConfigError(path + "/target", "population \"" + net().population(tgt).name() +
+                                                        "\" is a spike source and takes no input");
+            if (pj.contains("learning")) {
+                const Json& l = require_object(pj["learning"], path + "/learning");
+                const std::string type =
+                    require_string(require(l, path + "/learning", "type"), path + "/learning/type");
+                throw ConfigError(path + "/learning/type",
+                                  "unknown learning rule \"" + type +
+                                      "\": no learning rules are available in this version");
+            }
+            ConnectInput in{pj, path, net().population(src).size(), net().population(tgt).size(),
+                            src == tgt, run_.info.seed, static_cast<std::uint32_t>(k)};
+            std::vector<SynapseSpec> synapses = connect(in, *weight_dim);
+            net().add_projection(Projection(name, src, tgt, net().population(src).size(),
+                                            std::move(synapses)));
+        }
+    }
+
+    void stimuli() {
+        const Json& list = s_["stimuli"];
+        if (!list.is_array()) throw ConfigError("/stimuli", "expected a list of stimuli");
+        for (std::size_t k = 0; k < list.size(); ++k) {
+            const std::string path = pointer("/stimuli", k);
+            const Json& sj = require_object(list[k], path);
+            const std::string type = require_string(require(sj, path, "type"), path + "/type");
+            const auto stim_types = registry_.types(ModelKind::stimulus);
+            if (type != "step_current")
+                throw ConfigError(path + "/type", "unknown stimulus type \"" + type + "\"" +
+                                                      did_you_mean(type, stim_types));
+            check_keys(sj, path, {"type", "target", "neurons", "start", "stop", "amplitude",
+                                  "description"});
+            StepCurrent s;
+            s.population = population_by_name(net(), require(sj, path, "target"), path + "/target");
+            if (!net().population(s.population).accepts_current())
+                throw ConfigError(path + "/target", "population \"" +
+                                                        net().population(s.population).name() +
+                                                        "\" takes no current input");
+            s.neurons = neuron_list(sj.contains("neurons") ? &sj["neurons"] : nullptr,
+                                    path + "/neurons", net().population(s.population).size());
+            s.start = time_key(sj, path, "start", 0, Check::nonnegative);
+            s.stop = sj.contains("stop") ? time_key(sj, path, "stop", 0, Check::nonnegative) : kNever;
+            if (s.stop <= s.start)
+                throw ConfigError(path + "/stop", "must be after start");
+            s.amplitude = scalar_value(require(sj, path, "amplitude"), path + "/amplitude",
+                                       Dim::current, Check::any);
+            net().add_stimulus(std::move(s));
+        }
+    }
+
+    void record() {
+        if (!s_.contains("record")) {
+            for (std::uint32_t p = 0; p < net().n_populations(); ++p) record_spikes(p);
+            return;
+        }
+        const Json& list = s_["record"];
+        if (!list.is_array()) throw ConfigError("/record", "expected a list of record entries");
+        for (std::size_t k = 0; k < list.size(); ++k) {
+            const std::string path = pointer("/record", k);
+            const Json& rj = require_object(list[k], path);
+            const std::string what = require_string(require(rj, path, "what"), path + "/what");
+            if (rj.contains("projection"))
+                throw ConfigError(path + "/projection",
+                                  "synapse reports come with plastic synapses; static synapses "
+                                  "have nothing that changes to record");
+            const std::uint32_t pop =
+                population_by_name(net(), require(rj, path, "population"), path + "/population");
+            if (what == "spikes") {
+                check_keys(rj, path, {"what", "population", "description"});
+                record_spikes(pop);
+                continue;
+            }
+            variable_report(rj, path, what, pop);
+        }
+    }
+
+    void record_spikes(std::uint32_t pop) {
+        net().set_record_spikes(pop, true);
+        run_.info.populations[pop].record_spikes = true;
+    }
+
+    void variable_report(const Json& rj, const std::string& path, const std::string& what,
+                         std::uint32_t pop) {
+        check_keys(rj, path, {"what", "population", "neurons", "interval", "start", "stop", "name",
+                              "description"});
+        const Population& population = net().population(pop);
+        const auto& vars = population.variables();
+        std::vector<std::string> names{"spikes"};
+        std::size_t var = vars.size();
+        for (std::size_t v = 0; v < vars.size(); ++v) {
+            names.push_back(vars[v].name);
+            if (vars[v].name == what) var = v;
+        }
+        if (var == vars.size())
+            throw ConfigError(path + "/what", "\"" + what + "\" is not recordable in population \"" +
+                                                  population.name() + "\"" +
+                                                  did_you_mean(what, names) + "; it has: " +
+                                                  [&] {
+                                                      std::string s;
+                                                      for (const auto& n : names)
+                                                          s += (s.empty() ? "" : ", ") + n;
+                                                      return s;
+                                                  }());
+        Report r;
+        r.name = rj.contains("name") ? require_string(rj["name"], path + "/name") : population.name();
+        check_name(r.name, path + "/name", "report");
+        for (const auto& other : run_.info.reports)
+            if (other.name == r.name)
+                throw ConfigError(path, "a second report named \"" + r.name +
+                                            "\" (one report per group under /report); give this "
+                                            "entry a distinct \"name\"");
+        r.population = pop;
+        r.variable = var;
+        r.neurons = neuron_list(rj.contains("neurons") ? &rj["neurons"] : nullptr,
+                                path + "/neurons", population.size());
+        r.step = time_key(rj, path, "interval", dt_, Check::positive);
+        if (r.step <= 0) throw ConfigError(path + "/interval", "must be at least 1 ps");
+        r.start = time_key(rj, path, "start", 0, Check::nonnegative);
+        const Tick stop = std::min(run_.duration, time_key(rj, path, "stop", run_.info.duration_ms,
+                                                           Check::nonnegative));
+        if (stop <= r.start) throw ConfigError(path + "/stop", "must be after start");
+        r.n_samples = static_cast<std::uint64_t>((stop - r.start + r.step - 1) / r.step);
+
+        ReportInfo info;
+        info.name = r.name;
+        info.population = population.name();
+        info.variable = what;
+        info.units = std::string(internal_unit(vars[var].dim));
+        for (auto n : r.neurons) info.node_ids.push_back(n);
+        info.start_ms = ticks_to_ms(r.start);
+        info.step_ms = ticks_to_ms(r.step);
+        info.stop_ms = ticks_to_ms(r.start + static_cast<Tick>(r.n_samples) * r.step);
+        info.n_samples = r.n_samples;
+        run_.info.reports.push_back(std::move(info));
+        net().add_report(std::move(r));
+    }
+
+    const Json& s_;
+    const Registry& registry_;
+    BuiltRun run_;
+    double dt_ = kDefaultDt;
+};
+
+}  // namespace
+
+BuiltRun build_run(const Json& scenario, const Registry& registry,
+                   std::optional<std::uint64_t> seed_override, const std::string& default_name) {
+    return Builder(scenario, registry, seed_override, default_name).build();
+}
+
+}  // namespace memsnn

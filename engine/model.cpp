@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+#include "engine/model.hpp"
+
+#include <cassert>
+#include <stdexcept>
+
+namespace memsnn {
+
+const std::vector<double>& ParamTable::numbers(const std::string& name) const {
+    const auto it = numbers_.find(name);
+    if (it == numbers_.end()) throw std::logic_error("parameter not resolved: " + name);
+    return it->second;
+}
+
+const std::string& ParamTable::choice(const std::string& name) const {
+    const auto it = choices_.find(name);
+    if (it == choices_.end()) throw std::logic_error("option not resolved: " + name);
+    return it->second;
+}
+
+const std::vector<std::vector<double>>& ParamTable::time_lists(const std::string& name) const {
+    const auto it = lists_.find(name);
+    if (it == lists_.end()) throw std::logic_error("time list not resolved: " + name);
+    return it->second;
+}
+
+void ParamTable::set_numbers(const std::string& name, std::vector<double> v, bool given) {
+    assert(v.size() == size_);
+    numbers_[name] = std::move(v);
+    if (given) given_[name] = true;
+}
+
+void ParamTable::set_choice(const std::string& name, std::string v, bool given) {
+    choices_[name] = std::move(v);
+    if (given) given_[name] = true;
+}
+
+void ParamTable::set_time_lists(const std::string& name, std::vector<std::vector<double>> v,
+                                bool given) {
+    lists_[name] = std::move(v);
+    if (given) given_[name] = true;
+}
+
+void Registry::add(ModelInfo info) {
+    if (find(info.type)) throw std::logic_error("model registered twice: " + info.type);
+    models_.push_back(std::move(info));
+}
+
+const ModelInfo* Registry::find(const std::string& type) const {
+    for (const auto& m : models_)
+        if (m.type == type) return &m;
+    return nullptr;
+}
+
+std::vector<std::string> Registry::types(ModelKind kind) const {
+    std::vector<std::string> out;
+    for (const auto& m : models_)
+        if (m.kind == kind) out.push_back(m.type);
+    return out;
+}
+
+std::vector<std::string> Registry::all_types() const {
+    std::vector<std::string> out;
+    for (const auto& m : models_) out.push_back(m.type);
+    return out;
+}
+
+}  // namespace memsnn

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: MIT
+// What a model declares about itself, and the registry keyed by the JSON "type" string.
+//
+// A model lists its parameters as ParamSpec rows (name, dimension, default, check, doc). The
+// scenario reader resolves the user's values against these rows into a ParamTable (one value per
+// element, internal units), so models never see JSON or units. The same rows feed
+// `memsnn models` and the documentation.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/units.hpp"
+
+namespace memsnn {
+
+class Population;
+
+enum class Check { any, positive, nonnegative, probability };
+
+enum class ParamKind {
+    number,     // one number per element: a quantity, a list of `size` quantities, or a distribution
+    choice,     // one string for the whole population, from `choices`
+    time_list,  // a list of times (one list for all elements, or one list per element)
+};
+
+struct ParamSpec {
+    std::string name;
+    Dim dim = Dim::dimensionless;
+    double default_value = 0;  // internal units; NaN means "required"
+    std::string doc;
+    Check check = Check::any;
+    ParamKind kind = ParamKind::number;
+    std::vector<std::string> choices;  // kind == choice: allowed values, the first is the default
+
+    bool required() const { return default_value != default_value; }
+};
+
+inline constexpr double kRequired = std::numeric_limits<double>::quiet_NaN();
+
+// Resolved values of one model instance. Every declared parameter is present.
+class ParamTable {
+public:
+    ParamTable() = default;
+    ParamTable(std::size_t size, std::string json_path) : size_(size), path_(std::move(json_path)) {}
+
+    std::size_t size() const { return size_; }
+    // JSON pointer of the params object, for error messages (e.g. "/populations/n/params").
+    const std::string& path() const { return path_; }
+    std::string path_of(const std::string& name) const { return path_ + "/" + name; }
+
+    const std::vector<double>& numbers(const std::string& name) const;
+    double number(const std::string& name, std::size_t i) const { return numbers(name)[i]; }
+    const std::string& choice(const std::string& name) const;
+    const std::vector<std::vector<double>>& time_lists(const std::string& name) const;
+    // Whether the scenario wrote this parameter (as opposed to the default).
+    bool given(const std::string& name) const { return given_.count(name) != 0; }
+
+    void set_numbers(const std::string& name, std::vector<double> v, bool given);
+    void set_choice(const std::string& name, std::string v, bool given);
+    void set_time_lists(const std::string& name, std::vector<std::vector<double>> v, bool given);
+
+private:
+    std::size_t size_ = 0;
+    std::string path_;
+    std::map<std::string, std::vector<double>> numbers_;
+    std::map<std::string, std::string> choices_;
+    std::map<std::string, std::vector<std::vector<double>>> lists_;
+    std::map<std::string, bool> given_;
+};
+
+// A recordable state variable.
+struct VariableSpec {
+    std::string name;
+    Dim dim = Dim::dimensionless;
+    std::string doc;
+};
+
+enum class ModelKind { neuron, source, synapse, stimulus };
+
+struct PopulationArgs {
+    std::string name;
+    std::size_t size = 0;
+    std::uint32_t id = 0;  // population index in the network
+    std::uint64_t seed = 0;
+    const ParamTable* params = nullptr;
+    const ParamTable* init = nullptr;  // initial values of state variables (specs = ModelInfo::init)
+};
+
+struct ModelInfo {
+    std::string type;
+    ModelKind kind = ModelKind::neuron;
+    std::string summary;
+    std::string integrator;  // how it advances, for `memsnn models`
+    std::vector<ParamSpec> params;
+    std::vector<ParamSpec> init;  // settable initial state
+    std::vector<VariableSpec> variables;
+    // Builds a population; throws ConfigError (with the JSON path) on inconsistent values.
+    std::function<std::unique_ptr<Population>(const PopulationArgs&)> make;
+};
+
+class Registry {
+public:
+    void add(ModelInfo info);
+    const ModelInfo* find(const std::string& type) const;
+    std::vector<std::string> types(ModelKind kind) const;
+    std::vector<std::string> all_types() const;
+    const std::vector<ModelInfo>& models() const { return models_; }
+
+private:
+    std::vector<ModelInfo> models_;
+};
+
+}  // namespace memsnn

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+#include "engine/network.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <stdexcept>
+
+namespace memsnn {
+
+Projection::Projection(std::string name, std::uint32_t source_population,
+                       std::uint32_t target_population, std::size_t n_sources,
+                       std::vector<SynapseSpec> synapses)
+    : name_(std::move(name)), source_(source_population), target_(target_population) {
+    if (synapses.size() > std::numeric_limits<std::uint32_t>::max())
+        throw std::length_error("projection " + name_ + ": more than 2^32 synapses");
+    std::vector<std::uint32_t> order(synapses.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+        const auto& a = synapses[x];
+        const auto& b = synapses[y];
+        return a.source != b.source ? a.source < b.source : a.delay < b.delay;
+    });
+    targets_.reserve(order.size());
+    weights_.reserve(order.size());
+    creation_.reserve(order.size());
+    group_offset_.assign(n_sources + 1, 0);
+    std::size_t k = 0;
+    for (std::size_t s = 0; s < n_sources; ++s) {
+        group_offset_[s] = static_cast<std::uint32_t>(groups_.size());
+        while (k < order.size() && synapses[order[k]].source == s) {
+            const Tick delay = synapses[order[k]].delay;
+            DelayGroup g{delay, static_cast<std::uint32_t>(k), 0};
+            while (k < order.size() && synapses[order[k]].source == s &&
+                   synapses[order[k]].delay == delay) {
+                const auto& syn = synapses[order[k]];
+                targets_.push_back(syn.target);
+                weights_.push_back(syn.weight);
+                creation_.push_back(order[k]);
+                ++k;
+            }
+            g.end = static_cast<std::uint32_t>(k);
+            groups_.push_back(g);
+            min_delay_ = std::min(min_delay_, delay);
+        }
+    }
+    if (k != order.size()) throw std::logic_error("projection " + name_ + ": source out of range");
+    group_offset_[n_sources] = static_cast<std::uint32_t>(groups_.size());
+}
+
+std::uint32_t Network::add_population(std::unique_ptr<Population> p, std::string type) {
+    populations_.push_back(std::move(p));
+    types_.push_back(std::move(type));
+    record_spikes_.push_back(false);
+    outgoing_.emplace_back();
+    return static_cast<std::uint32_t>(populations_.size() - 1);
+}
+
+std::uint32_t Network::add_projection(Projection p) {
+    const auto id = static_cast<std::uint32_t>(projections_.size());
+    outgoing_.at(p.source_population()).push_back(id);
+    projections_.push_back(std::move(p));
+    return id;
+}
+
+int Network::find_population(const std::string& name) const {
+    for (std::size_t i = 0; i < populations_.size(); ++i)
+        if (populations_[i]->name() == name) return static_cast<int>(i);
+    return -1;
+}
+
+std::uint64_t Network::n_synapses() const {
+    std::uint64_t n = 0;
+    for (const auto& p : projections_) n += p.n_synapses();
+    return n;
+}
+
+}  // namespace memsnn

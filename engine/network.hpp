@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+// The network: named populations, projections stored by source (CSR) with synapses grouped by
+// delay, step-current stimuli and state reports. Built once by the scenario builder (or by hand
+// in tests), then run by Simulation.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/population.hpp"
+#include "engine/time.hpp"
+
+namespace memsnn {
+
+// One synapse as the builder creates it, before it is packed.
+struct SynapseSpec {
+    std::uint32_t source = 0;
+    std::uint32_t target = 0;
+    double weight = 0;
+    Tick delay = 0;
+};
+
+// Synapses of one projection, packed by source neuron; within a source, grouped by delay so a
+// spike enters the event queue once per (source, delay group), never once per synapse.
+class Projection {
+public:
+    struct DelayGroup {
+        Tick delay;
+        std::uint32_t begin;  // range of synapses in target/weight
+        std::uint32_t end;
+    };
+
+    // Packs `synapses` (any order); within a (source, delay) group creation order is kept.
+    Projection(std::string name, std::uint32_t source_population, std::uint32_t target_population,
+               std::size_t n_sources, std::vector<SynapseSpec> synapses);
+
+    const std::string& name() const { return name_; }
+    std::uint32_t source_population() const { return source_; }
+    std::uint32_t target_population() const { return target_; }
+    std::size_t n_synapses() const { return targets_.size(); }
+    Tick min_delay() const { return min_delay_; }
+
+    // Delay groups of source neuron s: [first_group(s), first_group(s + 1)).
+    std::uint32_t first_group(std::size_t s) const { return group_offset_[s]; }
+    const DelayGroup& group(std::uint32_t g) const { return groups_[g]; }
+    std::uint32_t target(std::uint32_t k) const { return targets_[k]; }
+    double weight(std::uint32_t k) const { return weights_[k]; }
+    // Synapse k's position in creation order (the id used in reports).
+    std::uint32_t creation_index(std::uint32_t k) const { return creation_[k]; }
+
+private:
+    std::string name_;
+    std::uint32_t source_;
+    std::uint32_t target_;
+    Tick min_delay_ = kNever;
+    std::vector<std::uint32_t> group_offset_;  // n_sources + 1
+    std::vector<DelayGroup> groups_;
+    std::vector<std::uint32_t> targets_;
+    std::vector<double> weights_;
+    std::vector<std::uint32_t> creation_;
+};
+
+struct StepCurrent {
+    std::uint32_t population = 0;
+    std::vector<std::uint32_t> neurons;
+    Tick start = 0;
+    Tick stop = kNever;
+    double amplitude = 0;  // nA
+};
+
+struct Report {
+    std::string name;
+    std::uint32_t population = 0;
+    std::size_t variable = 0;
+    std::vector<std::uint32_t> neurons;
+    Tick start = 0;
+    Tick step = 0;
+    std::uint64_t n_samples = 0;
+};
+
+class Network {
+public:
+    std::uint32_t add_population(std::unique_ptr<Population> p, std::string type);
+    std::uint32_t add_projection(Projection p);
+    void add_stimulus(StepCurrent s) { stimuli_.push_back(std::move(s)); }
+    void add_report(Report r) { reports_.push_back(std::move(r)); }
+    void set_record_spikes(std::uint32_t population, bool on) { record_spikes_[population] = on; }
+
+    std::size_t n_populations() const { return populations_.size(); }
+    Population& population(std::uint32_t id) { return *populations_[id]; }
+    const Population& population(std::uint32_t id) const { return *populations_[id]; }
+    const std::string& population_type(std::uint32_t id) const { return types_[id]; }
+    // Population id by name, or -1.
+    int find_population(const std::string& name) const;
+    bool record_spikes(std::uint32_t id) const { return record_spikes_[id]; }
+
+    const std::vector<Projection>& projections() const { return projections_; }
+    // Projections whose source is population `id`.
+    const std::vector<std::uint32_t>& outgoing(std::uint32_t id) const { return outgoing_[id]; }
+    const std::vector<StepCurrent>& stimuli() const { return stimuli_; }
+    const std::vector<Report>& reports() const { return reports_; }
+    std::uint64_t n_synapses() const;
+
+private:
+    std::vector<std::unique_ptr<Population>> populations_;
+    std::vector<std::string> types_;
+    std::vector<bool> record_spikes_;
+    std::vector<Projection> projections_;
+    std::vector<std::vector<std::uint32_t>> outgoing_;
+    std::vector<StepCurrent> stimuli_;
+    std::vector<Report> reports_;
+};
+
+}  // namespace memsnn

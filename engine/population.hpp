@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+// A population: `size` elements of one model (neurons or spike sources), its state stored per
+// model (structure of arrays or a vector of per-element structs). The engine drives it through
+// this interface only:
+//
+//   deliver / add_current  — an input at time t; the element advances lazily to t first
+//   predict                — the next time >= now at which the element will emit, or kNever;
+//                            called after every change, the engine cancels older predictions
+//   fire                   — emit at t (reset, refractoriness, draw the next source spike)
+//   sample                 — the value of a variable at t, without changing the state, so
+//                            recording never perturbs a run
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/model.hpp"
+#include "engine/time.hpp"
+
+namespace memsnn {
+
+class Population {
+public:
+    Population(std::string name, std::size_t size) : name_(std::move(name)), size_(size) {}
+    virtual ~Population() = default;
+    Population(const Population&) = delete;
+    Population& operator=(const Population&) = delete;
+
+    const std::string& name() const { return name_; }
+    std::size_t size() const { return size_; }
+
+    // The dimension a synaptic weight onto this population must have (mV for voltage jumps, nA
+    // for current synapses, uS for conductances); std::nullopt when it takes no synaptic input.
+    virtual std::optional<Dim> weight_dim() const { return std::nullopt; }
+    virtual bool accepts_current() const { return false; }
+
+    virtual void deliver(std::size_t /*i*/, Tick /*t*/, double /*weight*/) {}
+    virtual void add_current(std::size_t /*i*/, Tick /*t*/, double /*delta_nA*/) {}
+    virtual Tick predict(std::size_t i, Tick now) = 0;
+    virtual void fire(std::size_t i, Tick t) = 0;
+
+    virtual const std::vector<VariableSpec>& variables() const = 0;
+    virtual double sample(std::size_t i, std::size_t variable, Tick t) const = 0;
+
+private:
+    std::string name_;
+    std::size_t size_;
+};
+
+}  // namespace memsnn

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+// The observer interface between the engine and whatever stores results (HDF5 file, memory
+// recorder for tests, live stream). The engine calls begin, then spike/sample in event order
+// (non-decreasing time), then end. The engine knows no file format.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "engine/time.hpp"
+
+namespace memsnn {
+
+struct PopulationInfo {
+    std::string name;
+    std::string type;
+    std::size_t size = 0;
+    bool record_spikes = false;
+};
+
+// One state report: one variable of one population, sampled on a regular grid
+// t_k = start + k*step for k = 0 .. n_samples-1 (stop is exclusive, as in SONATA).
+struct ReportInfo {
+    std::string name;        // group name under /report (defaults to the population name)
+    std::string population;  // population the nodes belong to
+    std::string variable;    // e.g. "V_m"
+    std::string units;       // e.g. "mV"
+    std::vector<std::uint64_t> node_ids;
+    double start_ms = 0;
+    double stop_ms = 0;
+    double step_ms = 0;
+    std::uint64_t n_samples = 0;
+};
+
+struct RunInfo {
+    std::string scenario_name;
+    std::string scenario_json;  // the scenario after --set overrides, as run
+    std::string command_line;
+    std::string version;
+    std::uint64_t seed = 0;
+    double duration_ms = 0;
+    std::vector<PopulationInfo> populations;  // index = population id
+    std::vector<ReportInfo> reports;          // index = report id
+};
+
+struct RunSummary {
+    double wall_time_s = 0;
+    std::uint64_t events = 0;          // events popped and processed (stale ones excluded)
+    std::uint64_t stale_events = 0;    // cancelled predictions dropped on pop
+    std::uint64_t spikes = 0;          // spikes emitted by all populations
+    std::uint64_t synaptic_events = 0; // spike arrivals at single synapses
+};
+
+class Recorder {
+public:
+    virtual ~Recorder() = default;
+    virtual void begin(const RunInfo& info) = 0;
+    // A spike of `node` in `population` at time t (only for populations with record_spikes).
+    virtual void spike(std::uint32_t population, std::uint64_t node, Tick t) = 0;
+    // One sample of report `report` at time t: one value per node of the report, in node order.
+    virtual void sample(std::uint32_t report, Tick t, std::span<const double> values) = 0;
+    virtual void end(const RunSummary& summary) = 0;
+};
+
+}  // namespace memsnn

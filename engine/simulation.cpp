@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: MIT
+#include "engine/simulation.hpp"
+
+#include <cassert>
+#include <chrono>
+
+namespace memsnn {
+
+Simulation::Simulation(Network& network) : net_(network) {
+    generation_.resize(net_.n_populations());
+    predicted_.resize(net_.n_populations());
+    for (std::uint32_t p = 0; p < net_.n_populations(); ++p) {
+        generation_[p].assign(net_.population(p).size(), 0);
+        predicted_[p].assign(net_.population(p).size(), kNever);
+    }
+}
+
+void Simulation::repredict(std::uint32_t pop, std::size_t i, Tick now) {
+    const Tick t = net_.population(pop).predict(i, now);
+    assert(t >= now);
+    Tick& live = predicted_[pop][i];
+    if (t == live) return;  // the queued prediction is still right
+    live = t;
+    const std::uint32_t gen = ++generation_[pop][i];
+    if (t != kNever) queue_.push(Event{t, EventKind::emit, pop, i, gen});
+}
+
+void Simulation::emit(std::uint32_t pop, std::size_t i, Tick t) {
+    predicted_[pop][i] = kNever;
+    net_.population(pop).fire(i, t);
+    ++summary_.spikes;
+    if (net_.record_spikes(pop))
+        for (Recorder* r : recorders_) r->spike(pop, i, t);
+    for (const std::uint32_t proj_id : net_.outgoing(pop)) {
+        const Projection& proj = net_.projections()[proj_id];
+        const std::uint32_t g = proj.first_group(i);
+        if (g == proj.first_group(i + 1)) continue;
+        queue_.push(Event{t + proj.group(g).delay, EventKind::delivery, proj_id, i, g});
+    }
+    repredict(pop, i, t);
+}
+
+void Simulation::deliver(const Event& e) {
+    const Projection& proj = net_.projections()[e.a];
+    const Projection::DelayGroup& group = proj.group(e.c);
+    const std::uint32_t target_pop = proj.target_population();
+    Population& target = net_.population(target_pop);
+    for (std::uint32_t k = group.begin; k < group.end; ++k) {
+        const std::uint32_t j = proj.target(k);
+        target.deliver(j, e.time, proj.weight(k));
+        repredict(target_pop, j, e.time);
+    }
+    summary_.synaptic_events += group.end - group.begin;
+    // Chain the source's next delay group: one queue entry per spike in flight per projection.
+    const std::uint32_t next = e.c + 1;
+    if (next < proj.first_group(e.b + 1)) {
+        const Tick spike_time = e.time - group.delay;
+        queue_.push(Event{spike_time + proj.group(next).delay, EventKind::delivery, e.a, e.b, next});
+    }
+}
+
+void Simulation::stimulate(const Event& e) {
+    const StepCurrent& s = net_.stimuli()[e.a];
+    const double delta = e.b == 0 ? s.amplitude : -s.amplitude;
+    Population& pop = net_.population(s.population);
+    for (const std::uint32_t i : s.neurons) {
+        pop.add_current(i, e.time, delta);
+        repredict(s.population, i, e.time);
+    }
+}
+
+void Simulation::sample(const Event& e) {
+    const Report& r = net_.reports()[e.a];
+    const Population& pop = net_.population(r.population);
+    sample_buffer_.resize(r.neurons.size());
+    for (std::size_t k = 0; k < r.neurons.size(); ++k)
+        sample_buffer_[k] = pop.sample(r.neurons[k], r.variable, e.time);
+    for (Recorder* rec : recorders_) rec->sample(e.a, e.time, sample_buffer_);
+    const std::uint64_t next = e.b + 1;
+    if (next < r.n_samples)
+        queue_.push(Event{r.start + static_cast<Tick>(next) * r.step, EventKind::sample, e.a, next, 0});
+}
+
+RunSummary Simulation::run(Tick duration) {
+    const auto wall_start = std::chrono::steady_clock::now();
+    summary_ = RunSummary{};
+    queue_.clear();
+
+    for (std::uint32_t s = 0; s < net_.stimuli().size(); ++s) {
+        const StepCurrent& stim = net_.stimuli()[s];
+        queue_.push(Event{stim.start, EventKind::stimulus, s, 0, 0});
+        if (stim.stop != kNever) queue_.push(Event{stim.stop, EventKind::stimulus, s, 1, 0});
+    }
+    for (std::uint32_t r = 0; r < net_.reports().size(); ++r) {
+        const Report& rep = net_.reports()[r];
+        if (rep.n_samples > 0) queue_.push(Event{rep.start, EventKind::sample, r, 0, 0});
+    }
+    for (std::uint32_t p = 0; p < net_.n_populations(); ++p)
+        for (std::size_t i = 0; i < net_.population(p).size(); ++i) repredict(p, i, 0);
+
+    std::uint64_t since_progress = 0;
+    while (!queue_.empty() && queue_.top().time < duration) {
+        const Event e = queue_.pop();
+        switch (e.kind) {
+            case EventKind::stimulus: stimulate(e); break;
+            case EventKind::delivery: deliver(e); break;
+            case EventKind::emit:
+                if (e.c != generation_[e.a][e.b]) {
+                    ++summary_.stale_events;
+                    continue;
+                }
+                emit(e.a, e.b, e.time);
+                break;
+            case EventKind::sample: sample(e); break;
+        }
+        ++summary_.events;
+        if (progress_ && ++since_progress == 4096) {
+            since_progress = 0;
+            progress_(e.time);
+        }
+    }
+    if (progress_) progress_(duration);
+    summary_.wall_time_s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+    return summary_;
+}
+
+}  // namespace memsnn

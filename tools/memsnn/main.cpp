@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: MIT
+// memsnn — command-line interface.
+//   memsnn run SCENARIO [-o OUT.h5] [--seed N] [--set key=value]... [--quiet]
+//   memsnn validate SCENARIO [--set key=value]...
+//   memsnn inspect OUT.h5
+//   memsnn models [TYPE]
+// Exit codes: 0 success, 2 user error (bad scenario, bad arguments, unwritable output),
+// 130 interrupted, 1 internal error.
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/error.hpp"
+#include "engine/io/build.hpp"
+#include "engine/io/hdf5_inspect.hpp"
+#include "engine/io/hdf5_writer.hpp"
+#include "engine/simulation.hpp"
+#include "tools/memsnn/models_command.hpp"
+#include "tools/memsnn/progress.hpp"
+
+namespace {
+
+using namespace memsnn;
+
+constexpr const char* kMainHelp = R"(memsnn — event-driven simulator of spiking networks with memristive devices
+
+usage: memsnn <command> [options]
+
+commands:
+  run SCENARIO       simulate a scenario file and write HDF5 output (SONATA layout)
+  validate SCENARIO  check a scenario and build its network without running it
+  inspect FILE.h5    summarise an output file: populations, spike counts, rates, reports
+  models [TYPE]      list every model type with its parameters, defaults and units
+
+options:
+  -h, --help         help (also: memsnn <command> --help)
+  --version          print the version
+
+Scenario files are described in scenarios/README.md.
+Exit codes: 0 success, 2 user error, 130 interrupted, 1 internal error.
+)";
+
+constexpr const char* kRunHelp = R"(usage: memsnn run SCENARIO [options]
+
+Simulates SCENARIO and writes an HDF5 file: /spikes/<population>/{timestamps,node_ids},
+/report/<name>/{data,mapping}, run metadata under /memsnn. The file is written under a
+temporary name and renamed when the run succeeds, so a failed or interrupted run never
+leaves a partial file or replaces an existing one.
+
+options:
+  -o, --output FILE    output file (default: the scenario's "output", else <name>.h5)
+  --seed N             override the scenario's seed (same seed => identical output)
+  --set KEY=VALUE      override a scenario key, dot-separated, list entries by index:
+                         --set duration="2 s"
+                         --set populations.n.params.tau_m="10 ms"
+                         --set projections.0.connect.p=0.1
+                       VALUE is parsed as JSON if it is valid JSON, else taken as a string.
+                       May be repeated.
+  -q, --quiet          no summary line and no progress bar
+  -h, --help           this help
+
+A progress bar is shown on a terminal for runs longer than a second.
+)";
+
+constexpr const char* kValidateHelp = R"(usage: memsnn validate SCENARIO [--set KEY=VALUE]...
+
+Checks every key and value of SCENARIO and builds its network without running it.
+Prints "ok" with the network size, or one error naming the JSON path and the rule (exit 2).
+)";
+
+constexpr const char* kInspectHelp = R"(usage: memsnn inspect FILE.h5
+
+Prints the run metadata (scenario, seed, version, wall time, event counts), each population's
+size, spike count and mean rate, and each recorded report.
+)";
+
+constexpr const char* kModelsHelp = R"(usage: memsnn models [TYPE]
+
+Lists every registered model type (neurons, spike sources, synapses, stimuli) with each
+parameter's default, internal unit and meaning, the settable initial state and the
+recordable variables. With TYPE, prints only that model.
+)";
+
+std::atomic<bool> g_interrupted{false};
+
+struct Interrupted {};
+
+extern "C" void on_signal(int) { g_interrupted = true; }
+
+struct Args {
+    std::vector<std::string> positional;
+    std::optional<std::string> output;
+    std::optional<std::uint64_t> seed;
+    std::vector<std::string> sets;
+    bool quiet = false;
+    bool help = false;
+};
+
+Args parse_args(int argc, char** argv, bool run_options) {
+    Args a;
+    for (int k = 2; k < argc; ++k) {
+        const std::string arg = argv[k];
+        auto value = [&](const char* name) -> std::string {
+            if (k + 1 >= argc) throw ConfigError("", std::string(name) + " needs a value");
+            return argv[++k];
+        };
+        if (arg == "-h" || arg == "--help") {
+            a.help = true;
+        } else if (arg == "--set") {
+            a.sets.push_back(value("--set"));
+        } else if (arg.starts_with("--set=")) {
+            a.sets.push_back(arg.substr(6));
+        } else if (run_options && (arg == "-o" || arg == "--output")) {
+            a.output = value("-o");
+        } else if (run_options && arg == "--seed") {
+            const std::string v = value("--seed");
+            std::size_t used = 0;
+            try {
+                if (!v.empty() && v[0] != '-') a.seed = std::stoull(v, &used);
+            } catch (const std::exception&) {
+            }
+            if (!a.seed || used != v.size())
+                throw ConfigError("", "--seed needs a non-negative integer, got \"" + v + "\"");
+        } else if (run_options && (arg == "-q" || arg == "--quiet")) {
+            a.quiet = true;
+        } else if (arg.size() > 1 && arg[0] == '-') {
+            throw ConfigError("", "unknown option \"" + arg + "\" (see memsnn " + argv[1] +
+                                      " --help)");
+        } else {
+            a.positional.push_back(arg);
+        }
+    }
+    return a;
+}
+
+const std::string& one_positional(const Args& a, const char* what) {
+    if (a.positional.size() != 1)
+        throw ConfigError("", std::string("expected one ") + what + " (see --help)");
+    return a.positional[0];
+}
+
+BuiltRun load_and_build(const Args& a, const std::string& file) {
+    Json scenario = load_scenario_file(file);
+    for (const auto& s : a.sets) apply_override(scenario, s);
+    return build_run(scenario, default_registry(), a.seed,
+                     std::filesystem::path(file).stem().string());
+}
+
+std::string command_line(int argc, char** argv) {
+    std::string s;
+    for (int k = 0; k < argc; ++k) s += (k ? " " : "") + std::string(argv[k]);
+    return s;
+}
+
+int cmd_run(int argc, char** argv) {
+    const Args a = parse_args(argc, argv, true);
+    if (a.help) {
+        std::cout << kRunHelp;
+        return 0;
+    }
+    BuiltRun run = load_and_build(a, one_positional(a, "scenario file"));
+    run.info.command_line = command_line(argc, argv);
+    run.info.version = MEMSNN_VERSION;
+    const std::string output = a.output ? *a.output : run.output;
+
+    Hdf5Writer writer(output);  // creates the temporary file; throws if unwritable
+    Simulation sim(*run.network);
+    sim.add_recorder(&writer);
+    cli::ProgressBar bar(run.duration, !a.quiet && isatty(STDERR_FILENO));
+    sim.set_progress([&](Tick now) {
+        if (g_interrupted) throw Interrupted{};
+        bar.update(now);
+    });
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
+    writer.begin(run.info);
+    const RunSummary summary = sim.run(run.duration);
+    bar.finish();
+    writer.end(summary);
+    writer.commit();
+    if (!a.quiet) {
+        std::printf("%s: %zu populations, %llu synapses, %llu spikes, %llu synaptic events, "
+                    "%.3g s wall (%.3g events/s)\nwrote %s\n",
+                    run.info.scenario_name.c_str(), run.network->n_populations(),
+                    static_cast<unsigned long long>(run.network->n_synapses()),
+                    static_cast<unsigned long long>(summary.spikes),
+                    static_cast<unsigned long long>(summary.synaptic_events), summary.wall_time_s,
+                    summary.wall_time_s > 0 ? static_cast<double>(summary.events) / summary.wall_time_s
+                                            : 0.0,
+                    output.c_str());
+    }
+    return 0;
+}
+
+int cmd_validate(int argc, char** argv) {
+    const Args a = parse_args(argc, argv, false);
+    if (a.help) {
+        std::cout << kValidateHelp;
+        return 0;
+    }
+    const std::string& file = one_positional(a, "scenario file");
+    const BuiltRun run = load_and_build(a, file);
+    std::cout << file << ": ok (" << run.network->n_populations() << " populations, "
+              << run.network->projections().size() << " projections, "
+              << run.network->n_synapses() << " synapses, " << run.info.duration_ms / 1000
+              << " s)\n";
+    return 0;
+}
+
+int cmd_inspect(int argc, char** argv) {
+    const Args a = parse_args(argc, argv, false);
+    if (a.help) {
+        std::cout << kInspectHelp;
+        return 0;
+    }
+    if (!a.sets.empty()) throw ConfigError("", "inspect takes no --set");
+    inspect_file(one_positional(a, "output file"), std::cout);
+    return 0;
+}
+
+int cmd_models(int argc, char** argv) {
+    const Args a = parse_args(argc, argv, false);
+    if (a.help) {
+        std::cout << kModelsHelp;
+        return 0;
+    }
+    if (a.positional.size() > 1) throw ConfigError("", "models takes at most one TYPE");
+    cli::print_models(default_registry(), a.positional.empty() ? "" : a.positional[0], std::cout);
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        std::cerr << kMainHelp;
+        return 2;
+    }
+    const std::string command = argv[1];
+    try {
+        if (command == "-h" || command == "--help" || command == "help") {
+            std::cout << kMainHelp;
+            return 0;
+        }
+        if (command == "--version") {
+            std::cout << "memsnn " << MEMSNN_VERSION << "\n";
+            return 0;
+        }
+        if (command == "run") return cmd_run(argc, argv);
+        if (command == "validate") return cmd_validate(argc, argv);
+        if (command == "inspect") return cmd_inspect(argc, argv);
+        if (command == "models") return cmd_models(argc, argv);
+        throw ConfigError("", "unknown command \"" + command + "\"" +
+                                  did_you_mean(command, {"run", "validate", "inspect", "models"}) +
+                                  " (see memsnn --help)");
+    } catch (const ConfigError& e) {
+        std::cerr << "memsnn: error: " << e.what() << "\n";
+        return 2;
+    } catch (const Interrupted&) {
+        std::cerr << "\nmemsnn: interrupted; no output written\n";
+        return 130;
+    } catch (const std::exception& e) {
+        std::cerr << "memsnn: internal error: " << e.what() << "\n";
+        return 1;
+    }
+}
