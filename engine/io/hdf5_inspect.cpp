@@ -259,15 +259,17 @@ void print_reports(hid_t file, std::ostream& out) {
         }
         const auto dims = dataset_dims(report.get(), "data");
         std::string grid = "-";
+        std::string nodes = dims.size() == 2 ? std::to_string(dims[1]) : "-";
         if (Handle mapping = open_group(report.get(), "mapping"); mapping.valid()) {
+            const auto node_dims = dataset_dims(mapping.get(), "node_ids");
+            if (node_dims.size() == 1) nodes = std::to_string(node_dims[0]);
             const auto time = small_doubles(mapping.get(), "time");
             if (time.size() == 3) {
                 grid = number(time[0]) + " to " + number(time[1]) + " step " + number(time[2]);
             }
         }
         rows.push_back({name, or_dash(string_attribute(report.get(), "population")),
-                        or_dash(variable), or_dash(units),
-                        dims.size() == 2 ? std::to_string(dims[1]) : "-",
+                        or_dash(variable), or_dash(units), nodes,
                         dims.empty() ? "-" : std::to_string(dims[0]), grid});
     }
     out << "\nreports\n";

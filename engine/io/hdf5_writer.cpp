@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <hdf5.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -112,7 +113,8 @@ struct SpikeStream {
     std::vector<double> times;
     std::vector<std::uint64_t> ids;
     hsize_t written = 0;
-    std::size_t flush_at = 0;  // buffered spikes that complete the current chunk
+    std::size_t flush_at = 0;      // buffered spikes that complete the current chunk
+    bool partial_on_disk = false;  // the current chunk went to disk unfinished
 };
 
 struct ReportStream {
@@ -123,7 +125,8 @@ struct ReportStream {
     std::vector<double> rows;  // buffered samples, row-major
     hsize_t buffered_rows = 0;
     hsize_t written = 0;
-    hsize_t flush_at = 0;  // buffered rows that complete the current chunk
+    hsize_t flush_at = 0;          // buffered rows that complete the current chunk
+    bool partial_on_disk = false;  // the current chunks went to disk unfinished
 };
 
 constexpr std::uint32_t kClockCheckCalls = 4096;
@@ -207,8 +210,9 @@ struct Hdf5Writer::Impl {
     // An empty dataset that grows along its first dimension: chunked, shuffled, gzip level 4.
     Handle growing_dataset(hid_t parent, const char* name, hid_t file_type, int rank,
                            const hsize_t* max_dims, const hsize_t* chunk) {
-        const hsize_t zeros[2] = {0, 0};
-        Handle space(check(H5Screate_simple(rank, zeros, max_dims), name));
+        // No rows yet; a fixed second dimension starts at its full size.
+        const hsize_t dims[2] = {0, rank == 2 && max_dims[1] != H5S_UNLIMITED ? max_dims[1] : 0};
+        Handle space(check(H5Screate_simple(rank, dims, max_dims), name));
         Handle dcpl(check(H5Pcreate(H5P_DATASET_CREATE), name));
         check(H5Pset_chunk(dcpl.get(), rank, chunk), name);
         check(H5Pset_shuffle(dcpl.get()), name);
@@ -246,7 +250,10 @@ struct Hdf5Writer::Impl {
               "cannot write data");
     }
 
-    void flush_spikes(SpikeStream& s) {
+    // Appends the buffered spikes. Outside flush_all the buffer always ends on a chunk boundary,
+    // so every chunk is written whole and once, except the unfinished chunks a periodic flush
+    // put on disk.
+    void write_spikes(SpikeStream& s) {
         QuietErrors quiet;
         hsize_t written = s.written;
         append(s.timestamps, H5T_NATIVE_DOUBLE, 1, written, s.times.size(), 1, s.times.data());
@@ -257,7 +264,7 @@ struct Hdf5Writer::Impl {
         s.flush_at = static_cast<std::size_t>(chunk - s.written % chunk);
     }
 
-    void flush_report(ReportStream& r) {
+    void write_report(ReportStream& r) {
         QuietErrors quiet;
         append(r.data, H5T_NATIVE_DOUBLE, 2, r.written, r.buffered_rows, r.n_nodes,
                r.rows.data());
@@ -266,12 +273,36 @@ struct Hdf5Writer::Impl {
         r.flush_at = r.chunk_rows - r.written % r.chunk_rows;
     }
 
+    // Completing a chunk that a periodic flush put on disk unfinished makes HDF5 store it anew
+    // (its compressed size changed) and free the old copy, which the next chunk may overwrite
+    // while the index on disk still points there. Flushing at once keeps that window to the
+    // flush itself, so a killed run still leaves a consistent file.
+    void complete_chunk(bool& partial_on_disk) {
+        if (!partial_on_disk) return;
+        partial_on_disk = false;
+        QuietErrors quiet;
+        check(H5Fflush(file.get(), H5F_SCOPE_LOCAL), "cannot flush");
+    }
+    void flush_spikes(SpikeStream& s) {
+        write_spikes(s);
+        complete_chunk(s.partial_on_disk);
+    }
+    void flush_report(ReportStream& r) {
+        write_report(r);
+        complete_chunk(r.partial_on_disk);
+    }
+
     // Writes every buffer and flushes the file, so that what was recorded so far is on disk.
     void flush_all() {
         for (auto& s : spikes) {
-            if (s.recorded) flush_spikes(s);
+            if (!s.recorded) continue;
+            write_spikes(s);
+            s.partial_on_disk = s.written % options.chunk_elements != 0;
         }
-        for (auto& r : reports) flush_report(r);
+        for (auto& r : reports) {
+            write_report(r);
+            r.partial_on_disk = r.written % r.chunk_rows != 0;
+        }
         QuietErrors quiet;
         check(H5Fflush(file.get(), H5F_SCOPE_LOCAL), "cannot flush");
         last_flush = std::chrono::steady_clock::now();
@@ -349,6 +380,25 @@ struct Hdf5Writer::Impl {
         attribute(time_dataset.get(), "units", std::string("ms"));
     }
 
+    // Points the file's descriptor at an anonymous memory file, so that the flush H5Fclose does
+    // lands nowhere. Used for a file about to be deleted: when a run failed for lack of disk
+    // space, closing the real file would fail too, and HDF5 1.10 cannot recover from a failed
+    // H5Fclose (it crashes when it retries at exit).
+    void discard_writes() noexcept {
+#ifdef __linux__
+        if (!file.valid()) return;
+        int* fd = nullptr;
+        if (H5Fget_vfd_handle(file.get(), H5P_DEFAULT, reinterpret_cast<void**>(&fd)) < 0 ||
+            fd == nullptr) {
+            return;
+        }
+        const int scratch = ::memfd_create("memsnn-discarded-output", MFD_CLOEXEC);
+        if (scratch < 0) return;
+        ::dup2(scratch, *fd);
+        ::close(scratch);
+#endif
+    }
+
     // Closes every identifier, the file last; returns false when the file did not close cleanly.
     bool close_all() noexcept {
         bool ok = true;
@@ -370,6 +420,10 @@ struct Hdf5Writer::Impl {
 
 Hdf5Writer::Hdf5Writer(std::filesystem::path final_path, Hdf5WriterOptions options)
     : impl_(std::make_unique<Impl>()) {
+    // HDF5 1.10 cannot close a file after a failed flush (a full disk), and then crashes when it
+    // closes the file again at exit. Asking it to skip its exit-time cleanup (effective only
+    // before the library's first use) keeps such a run to its one-line error and exit code.
+    H5dont_atexit();
     Impl& w = *impl_;
     w.final_path = std::move(final_path);
     w.options = options;
@@ -392,6 +446,8 @@ Hdf5Writer::Hdf5Writer(std::filesystem::path final_path, Hdf5WriterOptions optio
     QuietErrors quiet;
     try {
         Handle fapl(w.check(H5Pcreate(H5P_FILE_ACCESS), "file properties"));
+        // The POSIX driver, whose handle is a file descriptor (see discard_writes).
+        w.check(H5Pset_fapl_sec2(fapl.get()), "file properties");
         w.check(H5Pset_fclose_degree(fapl.get(), H5F_CLOSE_STRONG), "file properties");
         w.file = Handle(w.check(H5Fcreate(w.temp_path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl.get()),
                                 "cannot create"));
@@ -408,6 +464,7 @@ Hdf5Writer::Hdf5Writer(std::filesystem::path final_path, Hdf5WriterOptions optio
 Hdf5Writer::~Hdf5Writer() {
     if (!impl_ || impl_->committed) return;
     QuietErrors quiet;
+    impl_->discard_writes();
     impl_->close_all();
     std::error_code ec;
     std::filesystem::remove(impl_->temp_path, ec);
@@ -511,12 +568,14 @@ void Hdf5Writer::commit() {
     assert(!w.committed);
     if (w.begun) {
         for (auto& s : w.spikes) {
-            if (s.recorded) w.flush_spikes(s);
+            if (s.recorded) w.write_spikes(s);
         }
-        for (auto& r : w.reports) w.flush_report(r);
+        for (auto& r : w.reports) w.write_report(r);
     }
     {
         QuietErrors quiet;
+        // Flush before closing: a failed H5Fclose cannot be undone, a failed flush can.
+        w.check(H5Fflush(w.file.get(), H5F_SCOPE_LOCAL), "cannot flush");
         if (!w.close_all()) w.fail("cannot close: " + hdf5_reason());
     }
     // Make the data durable before the rename makes it visible under the final name.

@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: MIT
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "neurons/lif.hpp"
+#include "tests/support.hpp"
+
+using namespace memsnn;
+
+namespace {
+
+lif::Params generic() { return lif::Params{}; }  // tau_m 20 ms, C_m 2 nF (R = 10 MOhm)
+
+// Independent closed form of the membrane with constant current (Gerstner & Kistler eq. 4.9).
+double closed_form(const lif::Params& p, double V0, double I, double t) {
+    return p.E_L + p.R() * I + (V0 - p.E_L - p.R() * I) * std::exp(-t / p.tau_m);
+}
+
+// RK4 reference for the exponential-current membrane, many small steps.
+double rk4_exp_current(const lif::Params& p, double V0, double I, double Iex, double Iin,
+                       double T) {
+    const int n = 20000;
+    const double h = T / n;
+    double V = V0;
+    auto dV = [&](double t, double v) {
+        const double Isyn = Iex * std::exp(-t / p.tau_syn_ex) + Iin * std::exp(-t / p.tau_syn_in);
+        return (-(v - p.E_L) + p.R() * (I + Isyn)) / p.tau_m;
+    };
+    for (int k = 0; k < n; ++k) {
+        const double t = k * h;
+        const double k1 = dV(t, V);
+        const double k2 = dV(t + h / 2, V + h / 2 * k1);
+        const double k3 = dV(t + h / 2, V + h / 2 * k2);
+        const double k4 = dV(t + h, V + h * k3);
+        V += h / 6 * (k1 + 2 * k2 + 2 * k3 + k4);
+    }
+    return V;
+}
+
+Json one_neuron(const Json& params, const char* duration = "100 ms") {
+    return Json{{"duration", duration},
+                {"populations", {{"n", {{"type", "lif"}, {"size", 1}, {"params", params}}}}}};
+}
+
+}  // namespace
+
+TEST_CASE("delta LIF propagation equals the closed form") {
+    const lif::Params p = generic();
+    for (double I : {0.0, 0.7, 1.5, 3.0})
+        for (double V0 : {-80.0, -65.0, -52.0})
+            for (double t : {0.0, 0.1, 1.0, 7.3, 20.0, 100.0})
+                CHECK(lif::evolve_delta(p, V0, I, t) ==
+                      doctest::Approx(closed_form(p, V0, I, t)).epsilon(1e-14));
+}
+
+TEST_CASE("propagating in pieces equals propagating at once") {
+    const lif::Params p = generic();
+    const double whole = lif::evolve_delta(p, -70, 2.0, 13.0);
+    double v = -70;
+    for (int k = 0; k < 13; ++k) v = lif::evolve_delta(p, v, 2.0, 1.0);
+    CHECK(v == doctest::Approx(whole).epsilon(1e-13));
+}
+
+TEST_CASE("threshold time under constant drive equals the closed form") {
+    const lif::Params p = generic();
+    for (double I : {1.6, 2.0, 5.0, 20.0}) {
+        const double t = lif::time_to_threshold_delta(p, p.V_reset, I);
+        // t* = tau_m ln[(R I + E_L - V_reset) / (R I + E_L - V_th)]  (MODELS.md A.7)
+        const double expected = p.tau_m * std::log((p.R() * I + p.E_L - p.V_reset) /
+                                                   (p.R() * I + p.E_L - p.V_th));
+        CHECK(t == doctest::Approx(expected).epsilon(1e-14));
+        CHECK(closed_form(p, p.V_reset, I, t) == doctest::Approx(p.V_th).epsilon(1e-13));
+    }
+    CHECK(std::isinf(lif::time_to_threshold_delta(p, p.V_reset, 1.5)));  // exactly rheobase
+    CHECK(std::isinf(lif::time_to_threshold_delta(p, p.V_reset, 1.0)));
+}
+
+TEST_CASE("exponential-current propagation agrees with fine RK4") {
+    lif::Params p = generic();
+    p.tau_syn_ex = 5;
+    p.tau_syn_in = 10;
+    for (double T : {0.5, 3.0, 25.0}) {
+        const double exact = lif::evolve_exp_current(p, -60, 0.5, 2.0, -1.0, T);
+        CHECK(exact == doctest::Approx(rk4_exp_current(p, -60, 0.5, 2.0, -1.0, T)).epsilon(1e-10));
+    }
+}
+
+TEST_CASE("exponential-current threshold crossing is the first exact crossing") {
+    lif::Params p = generic();
+    // A synaptic kick that carries V over threshold transiently (V_inf below threshold).
+    const double t = lif::time_to_threshold_exp_current(p, -60, 0.0, 10.0, 0.0);
+    REQUIRE(std::isfinite(t));
+    CHECK(lif::evolve_exp_current(p, -60, 0.0, 10.0, 0.0, t) == doctest::Approx(p.V_th).epsilon(1e-12));
+    for (double s = 0; s < t; s += t / 1000)
+        CHECK(lif::evolve_exp_current(p, -60, 0.0, 10.0, 0.0, s) < p.V_th);
+    // A smaller kick peaks below threshold: no crossing.
+    CHECK(std::isinf(lif::time_to_threshold_exp_current(p, -60, 0.0, 2.0, 0.0)));
+}
+
+TEST_CASE("a neuron under constant drive fires at the ceiling tick of the closed form") {
+    const auto run = test::run_scenario(one_neuron({{"I_e", "2 nA"}, {"t_ref", "2 ms"}}));
+    const auto& spikes = run.recorder->spikes();
+    REQUIRE(spikes.size() >= 3);
+    const lif::Params p = generic();
+    const double T = lif::time_to_threshold_delta(p, p.E_L, 2.0);
+    CHECK(spikes[0].time == ms_to_ticks_ceil(T));
+    // Every later interval is t_ref plus the same crossing time from V_reset.
+    const Tick isi = ms_to_ticks(2.0) + ms_to_ticks_ceil(lif::time_to_threshold_delta(p, p.V_reset, 2.0));
+    for (std::size_t k = 1; k < spikes.size(); ++k) CHECK(spikes[k].time - spikes[k - 1].time == isi);
+}
+
+TEST_CASE("delays are exact: a suprathreshold input fires the target at spike time + delay") {
+    Json s = one_neuron({{"t_ref", "2 ms"}}, "20 ms");
+    s["populations"]["in"] = {{"type", "spike_times"}, {"size", 1},
+                              {"params", {{"spike_times", {"1 ms", "3.000000001 ms"}}}}};
+    s["projections"] = Json::array({{{"source", "in"}, {"target", "n"},
+                                     {"connect", {{"rule", "all_to_all"}}},
+                                     {"synapse", {{"type", "static"}, {"weight", "20 mV"},
+                                                  {"delay", "1.5 ms"}}}}});
+    const auto run = test::run_scenario(s);
+    const auto out = run.recorder->times_ms(0, 0);
+    REQUIRE(out.size() == 2);
+    CHECK(ms_to_ticks(out[0]) == ms_to_ticks(2.5));
+    // The second input lands 1 ps after the refractory period ends (2.5 + 2 ms), so it counts.
+    CHECK(ms_to_ticks(out[1]) == ms_to_ticks(4.5) + 1);
+}
+
+TEST_CASE("input during the refractory period is discarded or accumulated as configured") {
+    // Spike at 1 ms fires the neuron (20 mV); 10 mV at 2 ms (refractory until 6 ms);
+    // 10 mV at 6.5 ms. Discard: only the second 10 mV counts -> no second spike.
+    // Accumulate: the held 10 mV is added at 6 ms, then 10 mV at 6.5 ms -> second spike.
+    for (const char* mode : {"discard", "accumulate"}) {
+        Json s = one_neuron({{"t_ref", "5 ms"}, {"tau_m", "1000 ms"}, {"C_m", "100 nF"},
+                             {"refractory_input", mode}},
+                            "20 ms");
+        s["populations"]["in"] = {{"type", "spike_times"}, {"size", 1},
+                                  {"params", {{"spike_times", {"0 ms"}}}}};
+        s["projections"] = Json::array({{{"source", "in"}, {"target", "n"},
+                                         {"connect", {{"rule", "list"},
+                                                      {"pairs", {{0, 0, "20 mV", "1 ms"},
+                                                                 {0, 0, "10 mV", "2 ms"},
+                                                                 {0, 0, "10 mV", "6.5 ms"}}}}},
+                                         {"synapse", {{"type", "static"}}}}});
+        const auto run = test::run_scenario(s);
+        const auto out = run.recorder->times_ms(0, 0);
+        INFO(mode);
+        REQUIRE(!out.empty());
+        CHECK(out[0] == doctest::Approx(1.0));
+        if (std::string(mode) == "discard") {
+            CHECK(out.size() == 1);
+        } else {
+            REQUIRE(out.size() == 2);
+            CHECK(out[1] == doctest::Approx(6.5));
+        }
+    }
+}
+
+TEST_CASE("an input arriving exactly when t_ref ends counts") {
+    Json s = one_neuron({{"t_ref", "5 ms"}}, "20 ms");
+    s["populations"]["in"] = {{"type", "spike_times"}, {"size", 1},
+                              {"params", {{"spike_times", {"0 ms"}}}}};
+    s["projections"] = Json::array({{{"source", "in"}, {"target", "n"},
+                                     {"connect", {{"rule", "list"},
+                                                  {"pairs", {{0, 0, "20 mV", "1 ms"},
+                                                             {0, 0, "20 mV", "6 ms"}}}}},
+                                     {"synapse", {{"type", "static"}}}}});
+    const auto out = test::run_scenario(s).recorder->times_ms(0, 0);
+    REQUIRE(out.size() == 2);
+    CHECK(out[1] == doctest::Approx(6.0));
+}
+
+TEST_CASE("simultaneous inputs are summed before the threshold test") {
+    // +20 mV and -20 mV arrive at the same instant from two sources: no spike, whatever the
+    // order of the projections.
+    Json s = one_neuron(Json::object(), "10 ms");
+    s["populations"]["a"] = {{"type", "spike_times"}, {"size", 1},
+                             {"params", {{"spike_times", {"1 ms"}}}}};
+    s["projections"] = Json::array(
+        {{{"name", "exc"}, {"source", "a"}, {"target", "n"}, {"connect", {{"rule", "all_to_all"}}},
+          {"synapse", {{"type", "static"}, {"weight", "20 mV"}, {"delay", "1 ms"}}}},
+         {{"name", "inh"}, {"source", "a"}, {"target", "n"}, {"connect", {{"rule", "all_to_all"}}},
+          {"synapse", {{"type", "static"}, {"weight", "-20 mV"}, {"delay", "1 ms"}}}}});
+    CHECK(test::run_scenario(s).recorder->times_ms(0, 0).empty());
+    std::swap(s["projections"][0], s["projections"][1]);
+    CHECK(test::run_scenario(s).recorder->times_ms(0, 0).empty());
+}
+
+TEST_CASE("exp_current neuron through the engine fires at the predicted crossing") {
+    Json s = one_neuron({{"input", "exp_current"}, {"tau_syn_ex", "5 ms"}}, "50 ms");
+    s["populations"]["in"] = {{"type", "spike_times"}, {"size", 1},
+                              {"params", {{"spike_times", {"1 ms"}}}}};
+    s["projections"] = Json::array({{{"source", "in"}, {"target", "n"},
+                                     {"connect", {{"rule", "all_to_all"}}},
+                                     {"synapse", {{"type", "static"}, {"weight", "12 nA"},
+                                                  {"delay", "1 ms"}}}}});
+    const auto out = test::run_scenario(s).recorder->times_ms(0, 0);
+    REQUIRE(out.size() == 1);
+    const lif::Params p = generic();
+    const double t = lif::time_to_threshold_exp_current(p, p.E_L, 0.0, 12.0, 0.0);
+    CHECK(ms_to_ticks(out[0]) == ms_to_ticks(2.0) + ms_to_ticks_ceil(t));
+}
+
+TEST_CASE("step current switches on and off at its times") {
+    Json s = one_neuron(Json::object(), "100 ms");
+    s["stimuli"] = Json::array({{{"type", "step_current"}, {"target", "n"}, {"start", "10 ms"},
+                                 {"stop", "60 ms"}, {"amplitude", "3 nA"}}});
+    const auto out = test::run_scenario(s).recorder->times_ms(0, 0);
+    REQUIRE(!out.empty());
+    const lif::Params p = generic();
+    CHECK(ms_to_ticks(out[0]) == ms_to_ticks(10.0) + ms_to_ticks_ceil(lif::time_to_threshold_delta(p, p.E_L, 3.0)));
+    CHECK(out.back() < 60.0);
+}

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+// Every scenario shipped in scenarios/ validates and runs (shortened with a duration override).
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "tests/support.hpp"
+
+using namespace memsnn;
+
+TEST_CASE("every scenario in scenarios/ validates and runs") {
+    int n = 0;
+    for (const auto& entry :
+         std::filesystem::recursive_directory_iterator(test::source_path("scenarios"))) {
+        const auto& path = entry.path();
+        if (path.extension() != ".json" || path.filename() == "scenario.schema.json") continue;
+        if (path.parent_path().filename() == "data") continue;
+        INFO(path.string());
+        Json s = load_scenario_file(path);
+        apply_override(s, "duration=100 ms");
+        const auto run = test::run_scenario(s);
+        CHECK(run.recorder->summary().events > 0);
+        ++n;
+    }
+    CHECK(n >= 3);
+}
