@@ -26,20 +26,35 @@ namespace {
 // Owns one HDF5 identifier and closes it with the function its kind needs (same as the writer's;
 // both are a few lines and private to their file).
 class Handle {
-public:
+  public:
     Handle() = default;
     explicit Handle(hid_t id) : id_(id) {}
     ~Handle() {
         if (id_ < 0) return;
         switch (H5Iget_type(id_)) {
-            case H5I_FILE: H5Fclose(id_); break;
-            case H5I_GROUP: H5Gclose(id_); break;
-            case H5I_DATASET: H5Dclose(id_); break;
-            case H5I_ATTR: H5Aclose(id_); break;
-            case H5I_DATASPACE: H5Sclose(id_); break;
-            case H5I_DATATYPE: H5Tclose(id_); break;
-            case H5I_GENPROP_LST: H5Pclose(id_); break;
-            default: break;
+            case H5I_FILE:
+                H5Fclose(id_);
+                break;
+            case H5I_GROUP:
+                H5Gclose(id_);
+                break;
+            case H5I_DATASET:
+                H5Dclose(id_);
+                break;
+            case H5I_ATTR:
+                H5Aclose(id_);
+                break;
+            case H5I_DATASPACE:
+                H5Sclose(id_);
+                break;
+            case H5I_DATATYPE:
+                H5Tclose(id_);
+                break;
+            case H5I_GENPROP_LST:
+                H5Pclose(id_);
+                break;
+            default:
+                break;
         }
     }
     Handle(Handle&& other) noexcept : id_(std::exchange(other.id_, H5I_INVALID_HID)) {}
@@ -50,13 +65,13 @@ public:
     hid_t get() const { return id_; }
     bool valid() const { return id_ >= 0; }
 
-private:
+  private:
     hid_t id_ = H5I_INVALID_HID;
 };
 
 // Turns HDF5's automatic error-stack printing off while alive and restores the caller's setting.
 class QuietErrors {
-public:
+  public:
     QuietErrors() {
         H5Eget_auto2(H5E_DEFAULT, &func_, &data_);
         H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
@@ -68,7 +83,7 @@ public:
     QuietErrors(const QuietErrors&) = delete;
     QuietErrors& operator=(const QuietErrors&) = delete;
 
-private:
+  private:
     H5E_auto2_t func_ = nullptr;
     void* data_ = nullptr;
 };
@@ -150,7 +165,8 @@ std::optional<T> number_attribute(hid_t object, const char* name, hid_t memory_t
     Handle space(H5Aget_space(attr.get()));
     if (!attr.valid() || !type.valid() || !space.valid()) return {};
     const H5T_class_t kind = H5Tget_class(type.get());
-    if ((kind != H5T_INTEGER && kind != H5T_FLOAT) || H5Sget_simple_extent_npoints(space.get()) != 1)
+    if ((kind != H5T_INTEGER && kind != H5T_FLOAT) ||
+        H5Sget_simple_extent_npoints(space.get()) != 1)
         return {};
     T value{};
     if (H5Aread(attr.get(), memory_type, &value) < 0) return {};
@@ -318,8 +334,8 @@ void print_memsnn_file(hid_t file, hid_t meta, std::ostream& out) {
                 rate = "-";
                 if (size && *size > 0 && duration_ms && *duration_ms > 0) {
                     const double seconds = *duration_ms / 1000.0;
-                    rate = fixed(static_cast<double>(*count) / (static_cast<double>(*size) * seconds),
-                                 3);
+                    rate = fixed(
+                        static_cast<double>(*count) / (static_cast<double>(*size) * seconds), 3);
                 }
             }
             rows.push_back({name, or_dash(string_attribute(population.get(), "type")),

@@ -24,7 +24,7 @@ namespace {
 
 // Owns one HDF5 identifier and closes it with the function its kind needs.
 class Handle {
-public:
+  public:
     Handle() = default;
     explicit Handle(hid_t id) : id_(id) {}
     ~Handle() { reset(); }
@@ -47,26 +47,41 @@ public:
         if (id_ < 0) return 0;
         herr_t status = 0;
         switch (H5Iget_type(id_)) {
-            case H5I_FILE: status = H5Fclose(id_); break;
-            case H5I_GROUP: status = H5Gclose(id_); break;
-            case H5I_DATASET: status = H5Dclose(id_); break;
-            case H5I_ATTR: status = H5Aclose(id_); break;
-            case H5I_DATASPACE: status = H5Sclose(id_); break;
-            case H5I_DATATYPE: status = H5Tclose(id_); break;
-            case H5I_GENPROP_LST: status = H5Pclose(id_); break;
-            default: break;
+            case H5I_FILE:
+                status = H5Fclose(id_);
+                break;
+            case H5I_GROUP:
+                status = H5Gclose(id_);
+                break;
+            case H5I_DATASET:
+                status = H5Dclose(id_);
+                break;
+            case H5I_ATTR:
+                status = H5Aclose(id_);
+                break;
+            case H5I_DATASPACE:
+                status = H5Sclose(id_);
+                break;
+            case H5I_DATATYPE:
+                status = H5Tclose(id_);
+                break;
+            case H5I_GENPROP_LST:
+                status = H5Pclose(id_);
+                break;
+            default:
+                break;
         }
         id_ = H5I_INVALID_HID;
         return status;
     }
 
-private:
+  private:
     hid_t id_ = H5I_INVALID_HID;
 };
 
 // Turns HDF5's automatic error-stack printing off while alive and restores the caller's setting.
 class QuietErrors {
-public:
+  public:
     QuietErrors() {
         H5Eget_auto2(H5E_DEFAULT, &func_, &data_);
         H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
@@ -75,7 +90,7 @@ public:
     QuietErrors(const QuietErrors&) = delete;
     QuietErrors& operator=(const QuietErrors&) = delete;
 
-private:
+  private:
     H5E_auto2_t func_ = nullptr;
     void* data_ = nullptr;
 };
@@ -139,7 +154,7 @@ struct Hdf5Writer::Impl {
     Hdf5WriterOptions options;
     Handle file;
     Handle memsnn_group;
-    Handle string_type;  // variable-length UTF-8
+    Handle string_type;                 // variable-length UTF-8
     std::vector<SpikeStream> spikes;    // index = population id
     std::vector<ReportStream> reports;  // index = report id
     bool begun = false;
@@ -148,7 +163,8 @@ struct Hdf5Writer::Impl {
     std::chrono::steady_clock::time_point last_flush = std::chrono::steady_clock::now();
 
     [[noreturn]] void fail(const std::string& reason) const {
-        throw ConfigError("", "cannot write output file \"" + final_path.string() + "\": " + reason);
+        throw ConfigError("",
+                          "cannot write output file \"" + final_path.string() + "\": " + reason);
     }
 
     // Returns an HDF5 identifier or status, or throws naming the step that failed.
@@ -198,9 +214,9 @@ struct Hdf5Writer::Impl {
     void small_dataset(hid_t parent, const char* name, hid_t file_type, hid_t memory_type,
                        hsize_t n, const void* values) {
         Handle space(check(H5Screate_simple(1, &n, nullptr), name));
-        Handle dataset(check(H5Dcreate2(parent, name, file_type, space.get(), H5P_DEFAULT,
-                                        H5P_DEFAULT, H5P_DEFAULT),
-                             std::string("cannot create dataset ") + name));
+        Handle dataset(check(
+            H5Dcreate2(parent, name, file_type, space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+            std::string("cannot create dataset ") + name));
         if (n > 0) {
             check(H5Dwrite(dataset.get(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values),
                   std::string("cannot write dataset ") + name);
@@ -221,13 +237,13 @@ struct Hdf5Writer::Impl {
         hsize_t chunk_elements = 1;
         for (int i = 0; i < rank; ++i) chunk_elements *= chunk[i];
         Handle dapl(check(H5Pcreate(H5P_DATASET_ACCESS), name));
-        check(H5Pset_chunk_cache(dapl.get(), H5D_CHUNK_CACHE_NSLOTS_DEFAULT,
-                                 chunk_elements * H5Tget_size(file_type),
-                                 H5D_CHUNK_CACHE_W0_DEFAULT),
-              name);
-        return Handle(check(H5Dcreate2(parent, name, file_type, space.get(), H5P_DEFAULT,
-                                       dcpl.get(), dapl.get()),
-                            std::string("cannot create dataset ") + name));
+        check(
+            H5Pset_chunk_cache(dapl.get(), H5D_CHUNK_CACHE_NSLOTS_DEFAULT,
+                               chunk_elements * H5Tget_size(file_type), H5D_CHUNK_CACHE_W0_DEFAULT),
+            name);
+        return Handle(check(
+            H5Dcreate2(parent, name, file_type, space.get(), H5P_DEFAULT, dcpl.get(), dapl.get()),
+            std::string("cannot create dataset ") + name));
     }
 
     // Appends `n_rows` rows of `row_size` values to a growing dataset of rank 1 or 2.
@@ -241,8 +257,7 @@ struct Hdf5Writer::Impl {
         Handle file_space(check(H5Dget_space(dataset.get()), "dataspace"));
         const hsize_t start[2] = {written - n_rows, 0};
         const hsize_t count[2] = {n_rows, row_size};
-        check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start, nullptr, count,
-                                  nullptr),
+        check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start, nullptr, count, nullptr),
               "dataspace");
         Handle memory_space(check(H5Screate_simple(rank, count, nullptr), "dataspace"));
         check(H5Dwrite(dataset.get(), memory_type, memory_space.get(), file_space.get(),
@@ -266,8 +281,7 @@ struct Hdf5Writer::Impl {
 
     void write_report(ReportStream& r) {
         QuietErrors quiet;
-        append(r.data, H5T_NATIVE_DOUBLE, 2, r.written, r.buffered_rows, r.n_nodes,
-               r.rows.data());
+        append(r.data, H5T_NATIVE_DOUBLE, 2, r.written, r.buffered_rows, r.n_nodes, r.rows.data());
         r.rows.clear();
         r.buffered_rows = 0;
         r.flush_at = r.chunk_rows - r.written % r.chunk_rows;
@@ -328,8 +342,8 @@ struct Hdf5Writer::Impl {
 
         const hsize_t unlimited = H5S_UNLIMITED;
         const hsize_t chunk = options.chunk_elements;
-        s.timestamps = growing_dataset(s.group.get(), "timestamps", H5T_IEEE_F64LE, 1, &unlimited,
-                                       &chunk);
+        s.timestamps =
+            growing_dataset(s.group.get(), "timestamps", H5T_IEEE_F64LE, 1, &unlimited, &chunk);
         attribute(s.timestamps.get(), "units", std::string("ms"));
         s.node_ids =
             growing_dataset(s.group.get(), "node_ids", H5T_STD_U64LE, 1, &unlimited, &chunk);
@@ -362,9 +376,9 @@ struct Hdf5Writer::Impl {
         attribute(r.data.get(), "variable", info.variable);
         r.rows.reserve(static_cast<std::size_t>(chunk[0] * n));
 
-        Handle mapping(check(H5Gcreate2(r.group.get(), "mapping", H5P_DEFAULT, H5P_DEFAULT,
-                                        H5P_DEFAULT),
-                             "cannot create group mapping"));
+        Handle mapping(
+            check(H5Gcreate2(r.group.get(), "mapping", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                  "cannot create group mapping"));
         small_dataset(mapping.get(), "node_ids", H5T_STD_U64LE, H5T_NATIVE_UINT64, n,
                       info.node_ids.data());
         std::vector<std::uint64_t> pointers(info.node_ids.size() + 1);
@@ -381,9 +395,8 @@ struct Hdf5Writer::Impl {
     }
 
     // Points the file's descriptor at an anonymous memory file, so that the flush H5Fclose does
-    // lands nowhere. Used for a file about to be deleted: when a run failed for lack of disk
-    // space, closing the real file would fail too, and HDF5 1.10 cannot recover from a failed
-    // H5Fclose (it crashes when it retries at exit).
+    // lands nowhere. Used for a file about to be deleted: it is not worth writing, and when the
+    // run failed for lack of disk space, writing it would fail again.
     void discard_writes() noexcept {
 #ifdef __linux__
         if (!file.valid()) return;
@@ -420,9 +433,10 @@ struct Hdf5Writer::Impl {
 
 Hdf5Writer::Hdf5Writer(std::filesystem::path final_path, Hdf5WriterOptions options)
     : impl_(std::make_unique<Impl>()) {
-    // HDF5 1.10 cannot close a file after a failed flush (a full disk), and then crashes when it
-    // closes the file again at exit. Asking it to skip its exit-time cleanup (effective only
-    // before the library's first use) keeps such a run to its one-line error and exit code.
+    // HDF5 1.10 cannot close a file after a failed flush (a full disk: "slist already enabled")
+    // and then crashes when it closes the file again at exit. Asking it to skip its exit-time
+    // cleanup (effective only before the library's first use; a no-op afterwards) keeps such a
+    // run to its one-line error and its exit code.
     H5dont_atexit();
     Impl& w = *impl_;
     w.final_path = std::move(final_path);
@@ -449,8 +463,9 @@ Hdf5Writer::Hdf5Writer(std::filesystem::path final_path, Hdf5WriterOptions optio
         // The POSIX driver, whose handle is a file descriptor (see discard_writes).
         w.check(H5Pset_fapl_sec2(fapl.get()), "file properties");
         w.check(H5Pset_fclose_degree(fapl.get(), H5F_CLOSE_STRONG), "file properties");
-        w.file = Handle(w.check(H5Fcreate(w.temp_path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl.get()),
-                                "cannot create"));
+        w.file =
+            Handle(w.check(H5Fcreate(w.temp_path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl.get()),
+                           "cannot create"));
         w.string_type = Handle(w.check(H5Tcopy(H5T_C_S1), "string type"));
         w.check(H5Tset_size(w.string_type.get(), H5T_VARIABLE), "string type");
         w.check(H5Tset_cset(w.string_type.get(), H5T_CSET_UTF8), "string type");
@@ -491,8 +506,7 @@ void Hdf5Writer::begin(const RunInfo& info) {
                                            H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
                                 "cannot create dataset scenario"));
         const char* text = info.scenario_json.c_str();
-        w.check(H5Dwrite(scenario.get(), w.string_type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT,
-                         &text),
+        w.check(H5Dwrite(scenario.get(), w.string_type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, &text),
                 "cannot write dataset scenario");
     }
 
@@ -574,7 +588,8 @@ void Hdf5Writer::commit() {
     }
     {
         QuietErrors quiet;
-        // Flush before closing: a failed H5Fclose cannot be undone, a failed flush can.
+        // Flush first, so that a full disk is reported with its reason and the close after it
+        // has nothing left to write.
         w.check(H5Fflush(w.file.get(), H5F_SCOPE_LOCAL), "cannot flush");
         if (!w.close_all()) w.fail("cannot close: " + hdf5_reason());
     }
@@ -591,7 +606,11 @@ void Hdf5Writer::commit() {
     w.committed = true;
 }
 
-const std::filesystem::path& Hdf5Writer::final_path() const { return impl_->final_path; }
-const std::filesystem::path& Hdf5Writer::temp_path() const { return impl_->temp_path; }
+const std::filesystem::path& Hdf5Writer::final_path() const {
+    return impl_->final_path;
+}
+const std::filesystem::path& Hdf5Writer::temp_path() const {
+    return impl_->temp_path;
+}
 
 }  // namespace memsnn

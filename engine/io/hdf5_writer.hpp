@@ -2,7 +2,8 @@
 // Hdf5Writer: the Recorder that stores a run as a SONATA-compatible HDF5 file.
 //
 // Layout
-//   /spikes/<population>           attribute sorting (enum int8: none=0, by_id=1, by_time=2) = by_time
+//   /spikes/<population>           attribute sorting = by_time (enum over int8: none=0,
+//                                  by_id=1, by_time=2)
 //       timestamps   float64 [n]   ms (attribute units = "ms")
 //       node_ids     uint64  [n]
 //   /report/<report name>          attribute population
@@ -48,7 +49,7 @@ struct Hdf5WriterOptions {
 };
 
 class Hdf5Writer : public Recorder {
-public:
+  public:
     // Creates the temporary file at once; throws ConfigError when it cannot be written.
     explicit Hdf5Writer(std::filesystem::path final_path, Hdf5WriterOptions options = {});
     ~Hdf5Writer() override;
@@ -68,7 +69,7 @@ public:
     const std::filesystem::path& final_path() const;
     const std::filesystem::path& temp_path() const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

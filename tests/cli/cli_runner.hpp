@@ -12,12 +12,13 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <csignal>
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -33,9 +34,11 @@ struct CliResult {
 };
 
 // Runs MEMSNN_CLI with `args` (no shell involved) in the working directory `cwd`; stdin is
-// /dev/null. A run that takes longer than `timeout` is killed (exit_code 128 + SIGKILL).
+// /dev/null. With `interrupt_after`, SIGINT is sent once that much time has passed. A run that
+// takes longer than `timeout` is killed (exit_code 128 + SIGKILL).
 inline CliResult run_cli(const std::vector<std::string>& args, const fs::path& cwd,
-                         std::chrono::seconds timeout = std::chrono::seconds(60)) {
+                         std::chrono::seconds timeout = std::chrono::seconds(60),
+                         std::optional<std::chrono::milliseconds> interrupt_after = {}) {
     // Everything the child needs is prepared before fork(): after it, only async-signal-safe
     // calls are made in the child.
     const std::string program = MEMSNN_CLI;
@@ -78,16 +81,25 @@ inline CliResult run_cli(const std::vector<std::string>& args, const fs::path& c
     std::string* sinks[2] = {&result.out, &result.err};
     int open_fds = 2;
     bool killed = false;
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    const auto start = std::chrono::steady_clock::now();
+    const auto deadline = start + timeout;
+    bool signal_pending = interrupt_after.has_value();
+    const auto signal_at = start + interrupt_after.value_or(std::chrono::milliseconds(0));
     while (open_fds > 0) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-            deadline - std::chrono::steady_clock::now());
-        if (left.count() <= 0) {
+        const auto now = std::chrono::steady_clock::now();
+        if (signal_pending && now >= signal_at) {
+            ::kill(pid, SIGINT);
+            signal_pending = false;
+        }
+        if (now >= deadline) {
             ::kill(pid, SIGKILL);
             killed = true;
             break;
         }
-        const int ready = ::poll(fds, 2, static_cast<int>(left.count()));
+        const auto wake = signal_pending ? std::min(signal_at, deadline) : deadline;
+        const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(wake - now) +
+                          std::chrono::milliseconds(1);
+        const int ready = ::poll(fds, 2, static_cast<int>(wait.count()));
         if (ready < 0 && errno == EINTR) continue;
         if (ready < 0) break;
         for (int k = 0; k < 2; ++k) {
@@ -118,7 +130,7 @@ inline CliResult run_cli(const std::vector<std::string>& args, const fs::path& c
 // A fresh, empty directory under the system temporary directory (unique name from mkdtemp),
 // removed with its contents when the object goes out of scope.
 class TempDir {
-public:
+  public:
     TempDir() {
         std::string pattern = (fs::temp_directory_path() / "memsnn-cli-XXXXXX").string();
         if (::mkdtemp(pattern.data()) == nullptr)
@@ -138,12 +150,13 @@ public:
     // Names of every entry (files, directories, anything), sorted.
     std::vector<std::string> entries() const {
         std::vector<std::string> names;
-        for (const auto& e : fs::directory_iterator(path_)) names.push_back(e.path().filename().string());
+        for (const auto& e : fs::directory_iterator(path_))
+            names.push_back(e.path().filename().string());
         std::sort(names.begin(), names.end());
         return names;
     }
 
-private:
+  private:
     fs::path path_;
 };
 

@@ -155,7 +155,10 @@ BuiltRun load_and_build(const Args& a, const std::string& file) {
 
 std::string command_line(int argc, char** argv) {
     std::string s;
-    for (int k = 0; k < argc; ++k) s += (k ? " " : "") + std::string(argv[k]);
+    for (int k = 0; k < argc; ++k) {
+        if (k > 0) s.push_back(' ');
+        s.append(argv[k]);
+    }
     return s;
 }
 

@@ -29,8 +29,8 @@ struct TempDir {
     fs::path path;
     TempDir() {
         static int counter = 0;
-        path = fs::temp_directory_path() / ("memsnn_test_hdf5_" + std::to_string(::getpid()) +
-                                            "_" + std::to_string(counter++));
+        path = fs::temp_directory_path() /
+               ("memsnn_test_hdf5_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
         fs::remove_all(path);
         fs::create_directories(path);
     }
@@ -74,8 +74,12 @@ struct H5 {
     operator hid_t() const { return id; }
 };
 
-H5 open_file(const fs::path& path) { return {H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose}; }
-H5 open_dataset(hid_t file, const char* name) { return {H5Dopen2(file, name, H5P_DEFAULT), H5Dclose}; }
+H5 open_file(const fs::path& path) {
+    return {H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose};
+}
+H5 open_dataset(hid_t file, const char* name) {
+    return {H5Dopen2(file, name, H5P_DEFAULT), H5Dclose};
+}
 
 std::vector<hsize_t> dims_of(hid_t file, const char* name) {
     H5 dataset = open_dataset(file, name);
@@ -140,9 +144,8 @@ RunInfo small_run() {
     info.version = "0.1.0-test";
     info.seed = 42;
     info.duration_ms = 1000;
-    info.populations = {{"exc", "lif", 8, true},
-                        {"inh", "izhikevich", 4, true},
-                        {"input", "poisson", 10, false}};
+    info.populations = {
+        {"exc", "lif", 8, true}, {"inh", "izhikevich", 4, true}, {"input", "poisson", 10, false}};
     ReportInfo report;
     report.name = "v_exc";
     report.population = "exc";
@@ -248,10 +251,10 @@ TEST_CASE("Hdf5Writer: round trip of spikes, report and run metadata") {
         CHECK(chunk == 16);
         CHECK(H5Pget_nfilters(dcpl) == 2);
         unsigned flags = 0;
-        CHECK(H5Pget_filter_by_id2(dcpl, H5Z_FILTER_DEFLATE, &flags, nullptr, nullptr, 0,
-                                   nullptr, nullptr) >= 0);
-        CHECK(H5Pget_filter_by_id2(dcpl, H5Z_FILTER_SHUFFLE, &flags, nullptr, nullptr, 0,
-                                   nullptr, nullptr) >= 0);
+        CHECK(H5Pget_filter_by_id2(dcpl, H5Z_FILTER_DEFLATE, &flags, nullptr, nullptr, 0, nullptr,
+                                   nullptr) >= 0);
+        CHECK(H5Pget_filter_by_id2(dcpl, H5Z_FILTER_SHUFFLE, &flags, nullptr, nullptr, 0, nullptr,
+                                   nullptr) >= 0);
         H5 space(H5Dget_space(dataset), H5Sclose);
         hsize_t max_dims = 0;
         H5Sget_simple_extent_dims(space, nullptr, &max_dims);
@@ -290,8 +293,8 @@ TEST_CASE("Hdf5Writer: round trip of spikes, report and run metadata") {
           summary.stale_events);
     CHECK(number_attribute<std::uint64_t>(file, "/memsnn", "spikes", H5T_NATIVE_UINT64) ==
           summary.spikes);
-    CHECK(number_attribute<std::uint64_t>(file, "/memsnn", "synaptic_events",
-                                          H5T_NATIVE_UINT64) == summary.synaptic_events);
+    CHECK(number_attribute<std::uint64_t>(file, "/memsnn", "synaptic_events", H5T_NATIVE_UINT64) ==
+          summary.synaptic_events);
     {
         H5 scenario = open_dataset(file, "/memsnn/scenario");
         H5 memory_type(H5Tcopy(H5T_C_S1), H5Tclose);
@@ -316,6 +319,11 @@ TEST_CASE("Hdf5Writer: default chunks with more than two chunks of spikes") {
     RunInfo info;
     info.duration_ms = 100;
     info.populations = {{"all", "lif", 1000, true}, {"silent", "lif", 5, true}};
+    ReportInfo report;
+    report.name = "never_sampled";
+    report.population = "silent";
+    report.node_ids = {0, 1, 2};
+    info.reports = {report};
     constexpr std::uint64_t kSpikes = 150'000;
     {
         Hdf5Writer writer(path);
@@ -347,6 +355,8 @@ TEST_CASE("Hdf5Writer: default chunks with more than two chunks of spikes") {
     // A population that never spikes still gets its (empty) datasets.
     CHECK(dims_of(file, "/spikes/silent/timestamps") == std::vector<hsize_t>{0});
     CHECK(dims_of(file, "/spikes/silent/node_ids") == std::vector<hsize_t>{0});
+    // A report without samples has no rows but its full width.
+    CHECK(dims_of(file, "/report/never_sampled/data") == std::vector<hsize_t>{0, 3});
 }
 
 TEST_CASE("Hdf5Writer: a report wider than a chunk is split along nodes") {
@@ -484,8 +494,12 @@ TEST_CASE("Hdf5Writer: unwritable output is a ConfigError that leaves nothing be
 TEST_CASE("Hdf5Writer: names that cannot be HDF5 groups are ConfigErrors") {
     TempDir dir;
     RunInfo info = small_run();
-    SUBCASE("two reports with one name") { info.reports.push_back(info.reports[0]); }
-    SUBCASE("a slash in a population name") { info.populations[0].name = "a/b"; }
+    SUBCASE("two reports with one name") {
+        info.reports.push_back(info.reports[0]);
+    }
+    SUBCASE("a slash in a population name") {
+        info.populations[0].name = "a/b";
+    }
     Hdf5Writer writer(dir.path / "out.h5");
     CHECK_THROWS_AS(writer.begin(info), ConfigError);
 }
@@ -509,8 +523,7 @@ TEST_CASE("inspect_file summarises a memsnn file") {
          {"\n scenario mini\n", "\n seed 42\n", "\n version 0.1.0-test\n",
           "\n command line memsnn run mini.json --seed 42\n", "\n duration 1000 ms\n",
           "\n wall time 1.500 s\n", "\n events 123456\n", "\n stale events 78\n",
-          "\n spikes 5000\n", "\n synaptic events 987654\n",
-          "\n input poisson 10 not recorded\n",
+          "\n spikes 5000\n", "\n synaptic events 987654\n", "\n input poisson 10 not recorded\n",
           "\n v_exc exc V_m mV 3 10 0 to 10 step 1\n"}) {
         CHECK(text.find(line) != std::string::npos);
     }
@@ -557,8 +570,7 @@ TEST_CASE("inspect_file rejects missing and non-HDF5 files") {
         inspect_file(text, out);
         FAIL("no exception");
     } catch (const ConfigError& e) {
-        CHECK(std::string(e.what()) ==
-              "cannot open \"" + text.string() + "\": not an HDF5 file");
+        CHECK(std::string(e.what()) == "cannot open \"" + text.string() + "\": not an HDF5 file");
     }
     CHECK_THROWS_AS(inspect_file(dir.path / "missing.h5", out), ConfigError);
     CHECK(out.str().empty());
