@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "neurons/lif.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -39,13 +41,21 @@ public:
         for (std::size_t i = 0; i < args.size; ++i) {
             ref_ticks_[i] = ms_to_ticks(params_[i].t_ref);
             state_[i].V_m = args.init->given("V_m") ? args.init->number("V_m", i) : params_[i].E_L;
-            if (args.init->given("I_syn_ex")) state_[i].I_syn_ex = args.init->number("I_syn_ex", i);
-            if (args.init->given("I_syn_in")) state_[i].I_syn_in = args.init->number("I_syn_in", i);
+            const bool conductance = input == Input::exp_conductance;
+            const char* ex = conductance ? "g_ex" : "I_syn_ex";
+            const char* in = conductance ? "g_in" : "I_syn_in";
+            if (args.init->given(ex)) state_[i].syn_ex = args.init->number(ex, i);
+            if (args.init->given(in)) state_[i].syn_in = args.init->number(in, i);
         }
     }
 
     std::optional<Dim> weight_dim() const override {
-        return input_ == Input::delta ? Dim::voltage : Dim::current;
+        switch (input_) {
+            case Input::delta: return Dim::voltage;
+            case Input::exp_current: return Dim::current;
+            case Input::exp_conductance: return Dim::conductance;
+        }
+        return Dim::voltage;
     }
     bool accepts_current() const override { return true; }
 
@@ -53,7 +63,9 @@ public:
         State& s = state_[i];
         advance(params_[i], input_, s, t);
         if (input_ == Input::exp_current) {
-            (w >= 0 ? s.I_syn_ex : s.I_syn_in) += w;
+            (w >= 0 ? s.syn_ex : s.syn_in) += w;
+        } else if (input_ == Input::exp_conductance) {
+            (w >= 0 ? s.syn_ex : s.syn_in) += std::abs(w);
         } else if (t < s.ref_end) {
             if (refractory_input_ == RefractoryInput::accumulate) s.pending += w;
         } else {
@@ -77,9 +89,16 @@ public:
         }
         if (s.V_m >= p.V_th) return t0;
         const double I = p.I_e + s.I_stim;
-        const double dt = input_ == Input::delta
-                              ? time_to_threshold_delta(p, s.V_m, I)
-                              : time_to_threshold_exp_current(p, s.V_m, I, s.I_syn_ex, s.I_syn_in);
+        double dt = 0;
+        switch (input_) {
+            case Input::delta: dt = time_to_threshold_delta(p, s.V_m, I); break;
+            case Input::exp_current:
+                dt = time_to_threshold_exp_current(p, s.V_m, I, s.syn_ex, s.syn_in);
+                break;
+            case Input::exp_conductance:
+                dt = time_to_threshold_exp_conductance(p, s.V_m, I, s.syn_ex, s.syn_in);
+                break;
+        }
         return crossing_tick(t0, dt);
     }
 
@@ -96,10 +115,13 @@ public:
     double sample(std::size_t i, std::size_t variable, Tick t) const override {
         State s = state_[i];
         advance(params_[i], input_, s, t);
+        const bool conductance = input_ == Input::exp_conductance;
         switch (variable) {
             case 0: return s.V_m;
-            case 1: return s.I_syn_ex;
-            default: return s.I_syn_in;
+            case 1: return input_ == Input::exp_current ? s.syn_ex : 0.0;
+            case 2: return input_ == Input::exp_current ? s.syn_in : 0.0;
+            case 3: return conductance ? s.syn_ex : 0.0;
+            default: return conductance ? s.syn_in : 0.0;
         }
     }
 
@@ -125,6 +147,8 @@ std::vector<Params> read_params(const ParamTable& t) {
         p.I_e = t.number("I_e", i);
         p.tau_syn_ex = t.number("tau_syn_ex", i);
         p.tau_syn_in = t.number("tau_syn_in", i);
+        p.E_ex = t.number("E_ex", i);
+        p.E_in = t.number("E_in", i);
     }
     return out;
 }
@@ -187,15 +211,133 @@ double time_to_threshold_exp_current(const Params& p, double V0, double I, doubl
     return first_upward_crossing(f);
 }
 
+namespace {
+
+// One sub-step of the conductance membrane: exact propagator e^{-K}, Gauss-Legendre integral.
+struct ConductanceStep {
+    const Params& p;
+    double A;  // E_L + R I
+
+    // K(h) = int_0^h a(s) ds for conductances g_ex, g_in at the start of the step.
+    double K(double g_ex, double g_in, double h) const {
+        const double R = p.R();
+        return (h + R * g_ex * p.tau_syn_ex * -std::expm1(-h / p.tau_syn_ex) +
+                R * g_in * p.tau_syn_in * -std::expm1(-h / p.tau_syn_in)) /
+               p.tau_m;
+    }
+    double b(double g_ex, double g_in) const {
+        return (A + p.R() * (g_ex * p.E_ex + g_in * p.E_in)) / p.tau_m;
+    }
+    double dVdt(double V, double g_ex, double g_in) const {
+        return b(g_ex, g_in) - (1 + p.R() * (g_ex + g_in)) / p.tau_m * V;
+    }
+    double operator()(double V0, double g_ex, double g_in, double h) const {
+        static constexpr std::array<double, 4> x{0.1834346424956498, 0.5255324099163290,
+                                                 0.7966664774136267, 0.9602898564975363};
+        static constexpr std::array<double, 4> w{0.3626837833783620, 0.3137066458778873,
+                                                 0.2223810344533745, 0.1012285362903763};
+        const double K_h = K(g_ex, g_in, h);
+        double integral = 0;
+        for (std::size_t k = 0; k < 4; ++k) {
+            for (const double sign : {-1.0, 1.0}) {
+                const double s = h / 2 * (1 + sign * x[k]);
+                const double ge = g_ex * std::exp(-s / p.tau_syn_ex);
+                const double gi = g_in * std::exp(-s / p.tau_syn_in);
+                integral += w[k] * b(ge, gi) * std::exp(K(g_ex, g_in, s) - K_h);
+            }
+        }
+        return V0 * std::exp(-K_h) + integral * h / 2;
+    }
+    // Largest sub-step: a quarter of the fastest time constant, including the effective membrane
+    // time constant tau_m / (1 + R g).
+    double max_step(double g_ex, double g_in) const {
+        return 0.25 * std::min({p.tau_syn_ex, p.tau_syn_in, p.tau_m / (1 + p.R() * (g_ex + g_in))});
+    }
+    // No future V can exceed this: V relaxes towards b/a, and b/a over the box of conductances
+    // still reachable ([0, g_ex] x [0, g_in]) is largest at a corner.
+    double bound(double V, double g_ex, double g_in) const {
+        const double R = p.R();
+        auto eq = [&](double ge, double gi) {
+            return (A + R * (ge * p.E_ex + gi * p.E_in)) / (1 + R * (ge + gi));
+        };
+        return std::max({V, eq(0, 0), eq(g_ex, 0), eq(0, g_in), eq(g_ex, g_in)});
+    }
+};
+
+}  // namespace
+
+double evolve_exp_conductance(const Params& p, double V0, double I, double g_ex0, double g_in0,
+                              double dt) {
+    const ConductanceStep step{p, p.E_L + p.R() * I};
+    const auto n = static_cast<std::size_t>(std::ceil(dt / step.max_step(g_ex0, g_in0)));
+    const double h = n > 0 ? dt / static_cast<double>(n) : 0.0;
+    double V = V0;
+    for (std::size_t k = 0; k < n; ++k) {
+        const double s = h * static_cast<double>(k);
+        V = step(V, g_ex0 * std::exp(-s / p.tau_syn_ex), g_in0 * std::exp(-s / p.tau_syn_in), h);
+    }
+    return V;
+}
+
+double time_to_threshold_exp_conductance(const Params& p, double V0, double I, double g_ex0,
+                                         double g_in0) {
+    const ConductanceStep step{p, p.E_L + p.R() * I};
+    double t = 0, V = V0, ge = g_ex0, gi = g_in0;
+    // Crossing inside [t, t + h]: bisect on the exact sub-step from t.
+    auto refine = [&](double lo, double hi, double t0, double V_start, double ge0, double gi0) {
+        while (true) {
+            const double mid = lo + (hi - lo) / 2;
+            if (mid <= lo || mid >= hi) return t0 + hi;
+            if (step(V_start, ge0, gi0, mid) < p.V_th) lo = mid;
+            else hi = mid;
+        }
+    };
+    while (true) {
+        if (step.bound(V, ge, gi) < p.V_th) return kInf;
+        // Once the conductances are negligible the delta-input closed form finishes the job.
+        if (p.R() * (ge + gi) < 1e-15) {
+            const double rest = time_to_threshold_delta(p, V, I);
+            return std::isfinite(rest) ? t + rest : kInf;
+        }
+        const double h = step.max_step(ge, gi);
+        const double V_next = step(V, ge, gi, h);
+        if (V_next >= p.V_th) return refine(0, h, t, V, ge, gi);
+        const double ge_next = ge * std::exp(-h / p.tau_syn_ex);
+        const double gi_next = gi * std::exp(-h / p.tau_syn_in);
+        if (step.dVdt(V, ge, gi) > 0 && step.dVdt(V_next, ge_next, gi_next) < 0) {
+            // A maximum inside the step: find it from the sign of dV/dt, test it.
+            double lo = 0, hi = h;
+            for (int k = 0; k < 200; ++k) {
+                const double mid = lo + (hi - lo) / 2;
+                if (mid <= lo || mid >= hi) break;
+                const double Vm = step(V, ge, gi, mid);
+                const double slope = step.dVdt(Vm, ge * std::exp(-mid / p.tau_syn_ex),
+                                               gi * std::exp(-mid / p.tau_syn_in));
+                if (slope > 0) lo = mid;
+                else hi = mid;
+            }
+            if (step(V, ge, gi, lo) >= p.V_th) return refine(0, lo, t, V, ge, gi);
+        }
+        t += h;
+        V = V_next;
+        ge = ge_next;
+        gi = gi_next;
+    }
+}
+
 void advance(const Params& p, Input input, State& s, Tick t) {
     if (t <= s.t_last) return;
     const double I = p.I_e + s.I_stim;
     auto evolve = [&](Tick to, bool clamped) {
         const double dt = ticks_to_ms(to - s.t_last);
-        if (input == Input::exp_current) {
-            if (!clamped) s.V_m = evolve_exp_current(p, s.V_m, I, s.I_syn_ex, s.I_syn_in, dt);
-            s.I_syn_ex *= std::exp(-dt / p.tau_syn_ex);
-            s.I_syn_in *= std::exp(-dt / p.tau_syn_in);
+        if (input != Input::delta) {
+            if (!clamped) {
+                s.V_m = input == Input::exp_current
+                            ? evolve_exp_current(p, s.V_m, I, s.syn_ex, s.syn_in, dt)
+                            : evolve_exp_conductance(p, s.V_m, I, s.syn_ex, s.syn_in, dt);
+            }
+            s.syn_ex *= std::exp(-dt / p.tau_syn_ex);
+            s.syn_in *= std::exp(-dt / p.tau_syn_in);
         } else if (!clamped) {
             s.V_m = evolve_delta(p, s.V_m, I, dt);
         }
@@ -226,32 +368,44 @@ ModelInfo model_info() {
         {"V_reset", Dim::voltage, -65, "reset potential, below V_th"},
         {"t_ref", Dim::time, 2, "absolute refractory period", Check::nonnegative},
         {"I_e", Dim::current, 0, "constant bias current"},
-        {"tau_syn_ex", Dim::time, 5, "excitatory synaptic current decay (exp_current)",
+        {"tau_syn_ex", Dim::time, 5, "excitatory synaptic current/conductance decay",
          Check::positive},
-        {"tau_syn_in", Dim::time, 10, "inhibitory synaptic current decay (exp_current)",
+        {"tau_syn_in", Dim::time, 10, "inhibitory synaptic current/conductance decay",
          Check::positive},
+        {"E_ex", Dim::voltage, 0, "excitatory reversal potential (exp_conductance)"},
+        {"E_in", Dim::voltage, -80, "inhibitory reversal potential (exp_conductance)"},
         {"input", Dim::dimensionless, 0,
          "synaptic input: delta = voltage jump by the weight [mV]; exp_current = weight [nA] "
-         "into an exponentially decaying current (sign selects ex/in)",
-         Check::any, ParamKind::choice, {"delta", "exp_current"}},
+         "into an exponentially decaying current; exp_conductance = |weight| [uS] into a "
+         "decaying conductance (the sign selects excitatory or inhibitory)",
+         Check::any, ParamKind::choice, {"delta", "exp_current", "exp_conductance"}},
         {"refractory_input", Dim::dimensionless, 0,
          "delta input arriving during t_ref: discard, or accumulate and add at its end",
          Check::any, ParamKind::choice, {"discard", "accumulate"}},
     };
     m.init = {
         {"V_m", Dim::voltage, kRequired, "initial membrane potential (default E_L)"},
-        {"I_syn_ex", Dim::current, 0, "initial excitatory synaptic current"},
-        {"I_syn_in", Dim::current, 0, "initial inhibitory synaptic current"},
+        {"I_syn_ex", Dim::current, 0, "initial excitatory synaptic current (exp_current)"},
+        {"I_syn_in", Dim::current, 0, "initial inhibitory synaptic current (exp_current)"},
+        {"g_ex", Dim::conductance, 0, "initial excitatory conductance (exp_conductance)",
+         Check::nonnegative},
+        {"g_in", Dim::conductance, 0, "initial inhibitory conductance (exp_conductance)",
+         Check::nonnegative},
     };
     m.variables = {
         {"V_m", Dim::voltage, "membrane potential"},
         {"I_syn_ex", Dim::current, "excitatory synaptic current (exp_current)"},
         {"I_syn_in", Dim::current, "inhibitory synaptic current (exp_current)"},
+        {"g_ex", Dim::conductance, "excitatory conductance (exp_conductance)"},
+        {"g_in", Dim::conductance, "inhibitory conductance (exp_conductance)"},
     };
     m.make = [](const PopulationArgs& args) -> std::unique_ptr<Population> {
         const ParamTable& t = *args.params;
         std::vector<Params> params = read_params(t);
-        const Input input = t.choice("input") == "delta" ? Input::delta : Input::exp_current;
+        const std::string& name = t.choice("input");
+        const Input input = name == "delta"         ? Input::delta
+                            : name == "exp_current" ? Input::exp_current
+                                                    : Input::exp_conductance;
         validate(params, input, t);
         const RefractoryInput ri = t.choice("refractory_input") == "accumulate"
                                        ? RefractoryInput::accumulate

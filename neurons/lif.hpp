@@ -9,21 +9,31 @@
 //   delta        a spike of weight w [mV] makes V jump by w (Brette 2007 benchmark 4 style)
 //   exp_current  w [nA] is added to I_syn_ex (w > 0) or I_syn_in (w < 0), which decay with
 //                tau_syn_ex / tau_syn_in:  dI/dt = -I/tau_syn
+//   exp_conductance  |w| [uS] is added to g_ex (w > 0) or g_in (w < 0), decaying likewise, and
+//                I_syn = g_ex (E_ex - V) + g_in (E_in - V)
 //
 // Parameters (name, default, unit, meaning):
 //   tau_m       20 ms   membrane time constant            C_m     2 nF    membrane capacitance
 //   E_L        -65 mV   resting potential                 V_th  -50 mV    threshold
 //   V_reset    -65 mV   reset potential (< V_th)          t_ref   2 ms    absolute refractory
 //   I_e          0 nA   constant bias current             tau_syn_ex 5 ms, tau_syn_in 10 ms
+//   E_ex         0 mV   excitatory reversal potential     E_in  -80 mV    inhibitory reversal
 //   refractory_input  discard | accumulate (delta input only): inputs arriving during t_ref are
 //                lost, or summed and added to V when the refractory period ends (NEST-style).
-// State: V_m [mV] (starts at E_L unless "init" sets it), I_syn_ex, I_syn_in [nA].
+// State: V_m [mV] (starts at E_L unless "init" sets it), I_syn_ex, I_syn_in [nA] or g_ex, g_in [uS].
 //
 // Integration: closed form between events. Next threshold crossing: for delta input
 //   t* = tau_m ln[(V_inf - V)/(V_inf - V_th)], V_inf = E_L + R I, if V_inf > V_th;
 // for exponential currents V(t) - V_th is a sum of exponentials whose first upward zero is found
-// by isolating monotone intervals and bisecting to the last double (engine/exp_sum.hpp). The
-// spike is emitted at the first 1 ps tick at or after the exact crossing.
+// by isolating monotone intervals and bisecting to the last double (engine/exp_sum.hpp).
+// With conductances the linear ODE dV/dt = -a(t) V + b(t) has the exact solution
+//   V(t) = V0 e^{-K(t)} + int_0^t b(s) e^{K(s) - K(t)} ds,   K(t) = int_0^t a  (closed form);
+// the integral is evaluated with 8-point Gauss-Legendre on sub-steps of at most a quarter of the
+// fastest time constant (error far below 1e-12 mV). The crossing is searched step by step,
+// stopping as soon as a rigorous bound (V can never exceed the largest instantaneous
+// equilibrium reachable with the decaying conductances) stays below V_th; a maximum inside a
+// step is located from the sign of dV/dt, and the crossing is bisected to the last double.
+// The spike is emitted at the first 1 ps tick at or after the crossing.
 //
 // Equal-time behaviour: the refractory interval is [t_spike, t_spike + t_ref): an input arriving
 // exactly at t_spike + t_ref counts. Inputs arriving at the same instant are all applied before
@@ -39,7 +49,7 @@
 
 namespace memsnn::lif {
 
-enum class Input { delta, exp_current };
+enum class Input { delta, exp_current, exp_conductance };
 enum class RefractoryInput { discard, accumulate };
 
 struct Params {
@@ -52,14 +62,16 @@ struct Params {
     double I_e = 0;          // nA
     double tau_syn_ex = 5;   // ms
     double tau_syn_in = 10;  // ms
+    double E_ex = 0;         // mV
+    double E_in = -80;       // mV
 
     double R() const { return tau_m / C_m; }  // MOhm
 };
 
 struct State {
     double V_m = -65;     // mV, at t_last
-    double I_syn_ex = 0;  // nA, at t_last
-    double I_syn_in = 0;  // nA, at t_last
+    double syn_ex = 0;    // at t_last: I_syn_ex [nA] or g_ex [uS], by input variant
+    double syn_in = 0;    // at t_last: I_syn_in [nA] or g_in [uS]
     double I_stim = 0;    // nA, piecewise constant (step currents)
     double pending = 0;   // mV, inputs held back during t_ref (refractory_input = accumulate)
     Tick t_last = 0;
@@ -79,6 +91,14 @@ double evolve_exp_current(const Params& p, double V0, double I, double I_ex0, do
 // Time [ms] until V first reaches V_th from V0 < V_th with exponential currents; +inf if never.
 double time_to_threshold_exp_current(const Params& p, double V0, double I, double I_ex0,
                                      double I_in0);
+
+// Membrane after dt ms with constant I and conductances g_ex0, g_in0 [uS] decaying from t = 0.
+double evolve_exp_conductance(const Params& p, double V0, double I, double g_ex0, double g_in0,
+                              double dt);
+
+// Time [ms] until V first reaches V_th from V0 < V_th with decaying conductances; +inf if never.
+double time_to_threshold_exp_conductance(const Params& p, double V0, double I, double g_ex0,
+                                         double g_in0);
 
 // Advances one neuron's state to tick t (no threshold test: the engine fires at predictions).
 void advance(const Params& p, Input input, State& s, Tick t);

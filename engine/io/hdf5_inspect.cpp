@@ -88,6 +88,22 @@ class QuietErrors {
     void* data_ = nullptr;
 };
 
+// Whether a message on HDF5's error stack contains `word`.
+bool error_stack_mentions(const std::string& word) {
+    std::pair<std::string, bool> search{word, false};
+    H5Ewalk2(
+        H5E_DEFAULT, H5E_WALK_UPWARD,
+        [](unsigned, const H5E_error2_t* error, void* client) -> herr_t {
+            auto& [needle, found] = *static_cast<std::pair<std::string, bool>*>(client);
+            if (error->desc != nullptr && std::strstr(error->desc, needle.c_str()) != nullptr) {
+                found = true;
+            }
+            return 0;
+        },
+        &search);
+    return search.second;
+}
+
 bool has_link(hid_t location, const std::string& name) {
     return H5Lexists(location, name.c_str(), H5P_DEFAULT) > 0;
 }
@@ -398,7 +414,11 @@ void inspect_file(const std::filesystem::path& path, std::ostream& out) {
     QuietErrors quiet;
     if (H5Fis_hdf5(path.c_str()) <= 0) fail("not an HDF5 file");
     Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
-    if (!file.valid()) fail("HDF5 cannot open it (damaged, or locked by a running writer)");
+    if (!file.valid()) {
+        fail(error_stack_mentions("unable to lock file")
+                 ? "locked by the run writing it (HDF5_USE_FILE_LOCKING=FALSE reads it anyway)"
+                 : "damaged HDF5 file");
+    }
 
     out << "file " << path.string() << '\n';
     if (Handle meta = open_group(file.get(), "memsnn"); meta.valid()) {

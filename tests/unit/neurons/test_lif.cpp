@@ -211,3 +211,108 @@ TEST_CASE("step current switches on and off at its times") {
     CHECK(ms_to_ticks(out[0]) == ms_to_ticks(10.0) + ms_to_ticks_ceil(lif::time_to_threshold_delta(p, p.E_L, 3.0)));
     CHECK(out.back() < 60.0);
 }
+
+namespace {
+
+// RK4 reference for the conductance membrane with conductances decaying from t = 0.
+double rk4_conductance(const lif::Params& p, double V0, double I, double ge0, double gi0,
+                       double T, int n = 20000) {
+    const double h = T / n;
+    double V = V0;
+    auto dV = [&](double t, double v) {
+        const double ge = ge0 * std::exp(-t / p.tau_syn_ex);
+        const double gi = gi0 * std::exp(-t / p.tau_syn_in);
+        return (-(v - p.E_L) + p.R() * (I + ge * (p.E_ex - v) + gi * (p.E_in - v))) / p.tau_m;
+    };
+    for (int k = 0; k < n; ++k) {
+        const double t = k * h;
+        const double k1 = dV(t, V);
+        const double k2 = dV(t + h / 2, V + h / 2 * k1);
+        const double k3 = dV(t + h / 2, V + h / 2 * k2);
+        const double k4 = dV(t + h, V + h * k3);
+        V += h / 6 * (k1 + 2 * k2 + 2 * k3 + k4);
+    }
+    return V;
+}
+
+}  // namespace
+
+TEST_CASE("exponential-conductance propagation agrees with fine RK4") {
+    lif::Params p = generic();
+    p.C_m = 0.2;  // R = 100 MOhm: conductances of tens of nS matter
+    for (double T : {0.3, 2.0, 17.0, 60.0})
+        for (double ge : {0.0, 0.01, 0.2})
+            for (double gi : {0.0, 0.05}) {
+                INFO("T = " << T << " ge = " << ge << " gi = " << gi);
+                CHECK(lif::evolve_exp_conductance(p, -62, 0.05, ge, gi, T) ==
+                      doctest::Approx(rk4_conductance(p, -62, 0.05, ge, gi, T)).epsilon(1e-11));
+            }
+}
+
+TEST_CASE("exponential-conductance threshold crossing: exact, first, and none when bounded") {
+    lif::Params p = generic();
+    p.C_m = 0.2;
+    // A strong excitatory kick crosses transiently (E_L + R I is below threshold).
+    const double t = lif::time_to_threshold_exp_conductance(p, -65, 0.0, 0.05, 0.0);
+    REQUIRE(std::isfinite(t));
+    CHECK(lif::evolve_exp_conductance(p, -65, 0.0, 0.05, 0.0, t) ==
+          doctest::Approx(p.V_th).epsilon(1e-12));
+    CHECK(rk4_conductance(p, -65, 0.0, 0.05, 0.0, t) == doctest::Approx(p.V_th).epsilon(1e-9));
+    for (int k = 0; k < 200; ++k) {
+        const double s = t * k / 200;
+        CHECK(lif::evolve_exp_conductance(p, -65, 0.0, 0.05, 0.0, s) < p.V_th);
+    }
+    // A small one peaks below threshold; inhibition alone never crosses.
+    CHECK(std::isinf(lif::time_to_threshold_exp_conductance(p, -65, 0.0, 0.002, 0.0)));
+    CHECK(std::isinf(lif::time_to_threshold_exp_conductance(p, -65, 0.0, 0.0, 0.5)));
+    // Constant drive above rheobase after the conductances have gone: the delta closed form.
+    const double late = lif::time_to_threshold_exp_conductance(p, -65, 0.2, 0.0, 0.0);
+    CHECK(late == doctest::Approx(lif::time_to_threshold_delta(p, -65, 0.2)).epsilon(1e-14));
+}
+
+TEST_CASE("conductance neuron in the engine matches a fine time-stepped reference") {
+    // Input spikes at known times; the reference integrates the same ODE with RK4 at 1e-4 ms and
+    // locates threshold crossings by linear interpolation.
+    const std::vector<double> exc{1.0, 1.5, 2.0, 2.2, 9.0, 9.1, 9.3, 9.4, 20.0};
+    const std::vector<double> inh{5.0, 9.2};
+    Json s = one_neuron({{"input", "exp_conductance"}, {"C_m", "0.2 nF"}, {"t_ref", "2 ms"},
+                         {"tau_syn_ex", "5 ms"}, {"tau_syn_in", "10 ms"}},
+                        "40 ms");
+    Json exc_times = Json::array(), inh_times = Json::array();
+    for (double t : exc) exc_times.push_back(std::to_string(t - 0.5) + " ms");
+    for (double t : inh) inh_times.push_back(std::to_string(t - 0.5) + " ms");
+    s["populations"]["e"] = {{"type", "spike_times"}, {"size", 1}, {"params", {{"spike_times", exc_times}}}};
+    s["populations"]["i"] = {{"type", "spike_times"}, {"size", 1}, {"params", {{"spike_times", inh_times}}}};
+    s["projections"] = Json::array(
+        {{{"source", "e"}, {"target", "n"}, {"connect", {{"rule", "all_to_all"}}},
+          {"synapse", {{"type", "static"}, {"weight", "12 nS"}, {"delay", "0.5 ms"}}}},
+         {{"source", "i"}, {"target", "n"}, {"connect", {{"rule", "all_to_all"}}},
+          {"synapse", {{"type", "static"}, {"weight", "-20 nS"}, {"delay", "0.5 ms"}}}}});
+    const auto engine = test::run_scenario(s).recorder->times_ms(0, 0);
+
+    lif::Params p = generic();
+    p.C_m = 0.2;
+    const double h = 1e-4;
+    double V = p.E_L, ge = 0, gi = 0, ref_until = -1;
+    std::vector<double> reference;
+    std::size_t ke = 0, ki = 0;
+    for (long k = 0; k < 400000; ++k) {
+        const double t = k * h;
+        while (ke < exc.size() && exc[ke] <= t + h / 2) ge += 0.012, ++ke;
+        while (ki < inh.size() && inh[ki] <= t + h / 2) gi += 0.020, ++ki;
+        const double V_next = t < ref_until ? p.V_reset : rk4_conductance(p, V, 0, ge, gi, h, 1);
+        ge *= std::exp(-h / p.tau_syn_ex);
+        gi *= std::exp(-h / p.tau_syn_in);
+        if (t >= ref_until && V_next >= p.V_th) {
+            const double tc = t + h * (p.V_th - V) / (V_next - V);
+            reference.push_back(tc);
+            V = p.V_reset;
+            ref_until = tc + p.t_ref;
+            continue;
+        }
+        V = V_next;
+    }
+    REQUIRE(reference.size() >= 2);
+    REQUIRE(engine.size() == reference.size());
+    for (std::size_t k = 0; k < engine.size(); ++k) CHECK(engine[k] == doctest::Approx(reference[k]).epsilon(1e-5));
+}
