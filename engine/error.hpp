@@ -12,13 +12,13 @@
 namespace memsnn {
 
 class ConfigError : public std::runtime_error {
-public:
+  public:
     ConfigError(std::string path, const std::string& message)
         : std::runtime_error(path.empty() ? message : path + ": " + message),
           path_(std::move(path)) {}
     const std::string& path() const { return path_; }
 
-private:
+  private:
     std::string path_;
 };
 

@@ -15,7 +15,7 @@
 namespace memsnn {
 
 class EventQueue {
-public:
+  public:
     void push(const Event& e) {
         heap_.push_back(e);
         std::push_heap(heap_.begin(), heap_.end(), later);
@@ -39,7 +39,7 @@ public:
     std::size_t size() const { return heap_.size(); }
     void clear() { heap_.clear(); }
 
-private:
+  private:
     static bool later(const Event& x, const Event& y) { return y < x; }
     std::vector<Event> heap_;
 };

@@ -19,8 +19,10 @@ double bisect(double lo, double hi, Below below) {
     while (true) {
         const double mid = lo + (hi - lo) / 2;
         if (mid <= lo || mid >= hi) return hi;
-        if (below(mid)) lo = mid;
-        else hi = mid;
+        if (below(mid))
+            lo = mid;
+        else
+            hi = mid;
     }
 }
 
@@ -36,8 +38,8 @@ std::vector<double> zeros_in(const ExpSum& g, double a, double b) {
     for (std::size_t k = 0; k + 1 < points.size(); ++k) {
         const bool lo_negative = g(points[k]) < 0;
         if (lo_negative == (g(points[k + 1]) < 0)) continue;
-        zeros.push_back(bisect(points[k], points[k + 1],
-                               [&](double t) { return (g(t) < 0) == lo_negative; }));
+        zeros.push_back(
+            bisect(points[k], points[k + 1], [&](double t) { return (g(t) < 0) == lo_negative; }));
     }
     return zeros;
 }

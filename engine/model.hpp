@@ -24,8 +24,8 @@ class Population;
 enum class Check { any, positive, nonnegative, probability };
 
 enum class ParamKind {
-    number,     // one number per element: a quantity, a list of `size` quantities, or a distribution
-    choice,     // one string for the whole population, from `choices`
+    number,  // one number per element: a quantity, a list of `size` quantities, or a distribution
+    choice,  // one string for the whole population, from `choices`
     time_list,  // a list of times (one list for all elements, or one list per element)
 };
 
@@ -37,6 +37,8 @@ struct ParamSpec {
     Check check = Check::any;
     ParamKind kind = ParamKind::number;
     std::vector<std::string> choices;  // kind == choice: allowed values, the first is the default
+    std::string shown_default;         // for `memsnn models` when the default is not a plain value
+    std::string shown_unit;            // for `memsnn models` when the unit depends on context
 
     bool required() const { return default_value != default_value; }
 };
@@ -45,9 +47,10 @@ inline constexpr double kRequired = std::numeric_limits<double>::quiet_NaN();
 
 // Resolved values of one model instance. Every declared parameter is present.
 class ParamTable {
-public:
+  public:
     ParamTable() = default;
-    ParamTable(std::size_t size, std::string json_path) : size_(size), path_(std::move(json_path)) {}
+    ParamTable(std::size_t size, std::string json_path)
+        : size_(size), path_(std::move(json_path)) {}
 
     std::size_t size() const { return size_; }
     // JSON pointer of the params object, for error messages (e.g. "/populations/n/params").
@@ -65,7 +68,7 @@ public:
     void set_choice(const std::string& name, std::string v, bool given);
     void set_time_lists(const std::string& name, std::vector<std::vector<double>> v, bool given);
 
-private:
+  private:
     std::size_t size_ = 0;
     std::string path_;
     std::map<std::string, std::vector<double>> numbers_;
@@ -89,7 +92,8 @@ struct PopulationArgs {
     std::uint32_t id = 0;  // population index in the network
     std::uint64_t seed = 0;
     const ParamTable* params = nullptr;
-    const ParamTable* init = nullptr;  // initial values of state variables (specs = ModelInfo::init)
+    const ParamTable* init =
+        nullptr;  // initial values of state variables (specs = ModelInfo::init)
 };
 
 struct ModelInfo {
@@ -105,14 +109,14 @@ struct ModelInfo {
 };
 
 class Registry {
-public:
+  public:
     void add(ModelInfo info);
     const ModelInfo* find(const std::string& type) const;
     std::vector<std::string> types(ModelKind kind) const;
     std::vector<std::string> all_types() const;
     const std::vector<ModelInfo>& models() const { return models_; }
 
-private:
+  private:
     std::vector<ModelInfo> models_;
 };
 

@@ -25,7 +25,7 @@ struct SynapseSpec {
 // Synapses of one projection, packed by source neuron; within a source, grouped by delay so a
 // spike enters the event queue once per (source, delay group), never once per synapse.
 class Projection {
-public:
+  public:
     struct DelayGroup {
         Tick delay;
         std::uint32_t begin;  // range of synapses in target/weight
@@ -50,7 +50,7 @@ public:
     // Synapse k's position in creation order (the id used in reports).
     std::uint32_t creation_index(std::uint32_t k) const { return creation_[k]; }
 
-private:
+  private:
     std::string name_;
     std::uint32_t source_;
     std::uint32_t target_;
@@ -81,7 +81,7 @@ struct Report {
 };
 
 class Network {
-public:
+  public:
     std::uint32_t add_population(std::unique_ptr<Population> p, std::string type);
     std::uint32_t add_projection(Projection p);
     void add_stimulus(StepCurrent s) { stimuli_.push_back(std::move(s)); }
@@ -103,7 +103,7 @@ public:
     const std::vector<Report>& reports() const { return reports_; }
     std::uint64_t n_synapses() const;
 
-private:
+  private:
     std::vector<std::unique_ptr<Population>> populations_;
     std::vector<std::string> types_;
     std::vector<bool> record_spikes_;

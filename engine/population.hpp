@@ -22,7 +22,7 @@
 namespace memsnn {
 
 class Population {
-public:
+  public:
     Population(std::string name, std::size_t size) : name_(std::move(name)), size_(size) {}
     virtual ~Population() = default;
     Population(const Population&) = delete;
@@ -44,7 +44,7 @@ public:
     virtual const std::vector<VariableSpec>& variables() const = 0;
     virtual double sample(std::size_t i, std::size_t variable, Tick t) const = 0;
 
-private:
+  private:
     std::string name_;
     std::size_t size_;
 };

@@ -47,14 +47,14 @@ struct RunInfo {
 
 struct RunSummary {
     double wall_time_s = 0;
-    std::uint64_t events = 0;          // events popped and processed (stale ones excluded)
-    std::uint64_t stale_events = 0;    // cancelled predictions dropped on pop
-    std::uint64_t spikes = 0;          // spikes emitted by all populations
-    std::uint64_t synaptic_events = 0; // spike arrivals at single synapses
+    std::uint64_t events = 0;           // events popped and processed (stale ones excluded)
+    std::uint64_t stale_events = 0;     // cancelled predictions dropped on pop
+    std::uint64_t spikes = 0;           // spikes emitted by all populations
+    std::uint64_t synaptic_events = 0;  // spike arrivals at single synapses
 };
 
 class Recorder {
-public:
+  public:
     virtual ~Recorder() = default;
     virtual void begin(const RunInfo& info) = 0;
     // A spike of `node` in `population` at time t (only for populations with record_spikes).

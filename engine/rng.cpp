@@ -35,10 +35,9 @@ PhiloxCounter philox4x32_10(PhiloxCounter ctr, PhiloxKey key) {
 }
 
 void RandomStream::refill() {
-    const PhiloxCounter out = philox4x32_10(
-        {counter_, domain_, static_cast<std::uint32_t>(object_),
-         static_cast<std::uint32_t>(object_ >> 32)},
-        key_);
+    const PhiloxCounter out = philox4x32_10({counter_, domain_, static_cast<std::uint32_t>(object_),
+                                             static_cast<std::uint32_t>(object_ >> 32)},
+                                            key_);
     ++counter_;
     block_[0] = (static_cast<std::uint64_t>(out[1]) << 32) | out[0];
     block_[1] = (static_cast<std::uint64_t>(out[3]) << 32) | out[2];

@@ -30,7 +30,7 @@ enum class StreamDomain : std::uint32_t {
 };
 
 class RandomStream {
-public:
+  public:
     RandomStream(std::uint64_t seed, StreamDomain domain, std::uint64_t object)
         : key_{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)},
           domain_(static_cast<std::uint32_t>(domain)),
@@ -61,7 +61,7 @@ public:
 
     std::uint64_t draws() const { return counter_ * 2 - (2 - used_); }
 
-private:
+  private:
     void refill();
 
     PhiloxKey key_;

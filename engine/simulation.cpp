@@ -55,7 +55,8 @@ void Simulation::deliver(const Event& e) {
     const std::uint32_t next = e.c + 1;
     if (next < proj.first_group(e.b + 1)) {
         const Tick spike_time = e.time - group.delay;
-        queue_.push(Event{spike_time + proj.group(next).delay, EventKind::delivery, e.a, e.b, next});
+        queue_.push(
+            Event{spike_time + proj.group(next).delay, EventKind::delivery, e.a, e.b, next});
     }
 }
 
@@ -78,7 +79,8 @@ void Simulation::sample(const Event& e) {
     for (Recorder* rec : recorders_) rec->sample(e.a, e.time, sample_buffer_);
     const std::uint64_t next = e.b + 1;
     if (next < r.n_samples)
-        queue_.push(Event{r.start + static_cast<Tick>(next) * r.step, EventKind::sample, e.a, next, 0});
+        queue_.push(
+            Event{r.start + static_cast<Tick>(next) * r.step, EventKind::sample, e.a, next, 0});
 }
 
 RunSummary Simulation::run(Tick duration) {
@@ -102,8 +104,12 @@ RunSummary Simulation::run(Tick duration) {
     while (!queue_.empty() && queue_.top().time < duration) {
         const Event e = queue_.pop();
         switch (e.kind) {
-            case EventKind::stimulus: stimulate(e); break;
-            case EventKind::delivery: deliver(e); break;
+            case EventKind::stimulus:
+                stimulate(e);
+                break;
+            case EventKind::delivery:
+                deliver(e);
+                break;
             case EventKind::emit:
                 if (e.c != generation_[e.a][e.b]) {
                     ++summary_.stale_events;
@@ -111,7 +117,9 @@ RunSummary Simulation::run(Tick duration) {
                 }
                 emit(e.a, e.b, e.time);
                 break;
-            case EventKind::sample: sample(e); break;
+            case EventKind::sample:
+                sample(e);
+                break;
         }
         ++summary_.events;
         if (progress_ && ++since_progress == 4096) {

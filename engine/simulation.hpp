@@ -17,7 +17,7 @@
 namespace memsnn {
 
 class Simulation {
-public:
+  public:
     explicit Simulation(Network& network);
 
     void add_recorder(Recorder* recorder) { recorders_.push_back(recorder); }
@@ -28,7 +28,7 @@ public:
     // Runs [0, duration). Events at t >= duration are not processed. May be called once.
     RunSummary run(Tick duration);
 
-private:
+  private:
     void repredict(std::uint32_t pop, std::size_t i, Tick now);
     void emit(std::uint32_t pop, std::size_t i, Tick t);
     void deliver(const Event& e);

@@ -16,7 +16,9 @@ inline constexpr Tick kTicksPerMs = 1'000'000'000;  // 1 tick = 1 ps
 inline constexpr Tick kNever = std::numeric_limits<Tick>::max();
 
 // Milliseconds of a tick count (correctly rounded division).
-constexpr double ticks_to_ms(Tick t) { return static_cast<double>(t) / static_cast<double>(kTicksPerMs); }
+constexpr double ticks_to_ms(Tick t) {
+    return static_cast<double>(t) / static_cast<double>(kTicksPerMs);
+}
 
 // Nearest tick of a time in ms; kNever for +inf or anything beyond the representable range.
 inline Tick ms_to_ticks(double ms) {

@@ -72,40 +72,68 @@ std::optional<Quantity> match_unit(std::string_view unit, double number) {
 
 std::string_view internal_unit(Dim dim) {
     switch (dim) {
-        case Dim::dimensionless: return "1";
-        case Dim::time: return "ms";
-        case Dim::voltage: return "mV";
-        case Dim::current: return "nA";
-        case Dim::conductance: return "uS";
-        case Dim::capacitance: return "nF";
-        case Dim::resistance: return "MOhm";
-        case Dim::frequency: return "Hz";
-        case Dim::charge: return "pC";
-        case Dim::energy: return "fJ";
-        case Dim::power: return "pW";
-        case Dim::current_density: return "uA/cm2";
-        case Dim::conductance_density: return "mS/cm2";
-        case Dim::capacitance_density: return "uF/cm2";
+        case Dim::dimensionless:
+            return "1";
+        case Dim::time:
+            return "ms";
+        case Dim::voltage:
+            return "mV";
+        case Dim::current:
+            return "nA";
+        case Dim::conductance:
+            return "uS";
+        case Dim::capacitance:
+            return "nF";
+        case Dim::resistance:
+            return "MOhm";
+        case Dim::frequency:
+            return "Hz";
+        case Dim::charge:
+            return "pC";
+        case Dim::energy:
+            return "fJ";
+        case Dim::power:
+            return "pW";
+        case Dim::current_density:
+            return "uA/cm2";
+        case Dim::conductance_density:
+            return "mS/cm2";
+        case Dim::capacitance_density:
+            return "uF/cm2";
     }
     return "?";
 }
 
 std::string_view dim_article_name(Dim dim) {
     switch (dim) {
-        case Dim::dimensionless: return "a plain number";
-        case Dim::time: return "a time";
-        case Dim::voltage: return "a voltage";
-        case Dim::current: return "a current";
-        case Dim::conductance: return "a conductance";
-        case Dim::capacitance: return "a capacitance";
-        case Dim::resistance: return "a resistance";
-        case Dim::frequency: return "a frequency";
-        case Dim::charge: return "a charge";
-        case Dim::energy: return "an energy";
-        case Dim::power: return "a power";
-        case Dim::current_density: return "a current density";
-        case Dim::conductance_density: return "a conductance density";
-        case Dim::capacitance_density: return "a capacitance density";
+        case Dim::dimensionless:
+            return "a plain number";
+        case Dim::time:
+            return "a time";
+        case Dim::voltage:
+            return "a voltage";
+        case Dim::current:
+            return "a current";
+        case Dim::conductance:
+            return "a conductance";
+        case Dim::capacitance:
+            return "a capacitance";
+        case Dim::resistance:
+            return "a resistance";
+        case Dim::frequency:
+            return "a frequency";
+        case Dim::charge:
+            return "a charge";
+        case Dim::energy:
+            return "an energy";
+        case Dim::power:
+            return "a power";
+        case Dim::current_density:
+            return "a current density";
+        case Dim::conductance_density:
+            return "a conductance density";
+        case Dim::capacitance_density:
+            return "a capacitance density";
     }
     return "?";
 }
@@ -120,7 +148,7 @@ std::optional<Quantity> parse_quantity(std::string_view text, std::string& error
     double number = 0;
     const char* first = text.data();
     const char* last = text.data() + text.size();
-    if (!text.empty() && text.front() == '+') ++first;
+    if (text.size() > 1 && text[0] == '+' && text[1] != '-') ++first;
     const auto [ptr, ec] = std::from_chars(first, last, number);
     if (ec != std::errc{} || ptr == first) {
         error = "expected a number followed by a unit, e.g. \"20 ms\"";

@@ -29,7 +29,7 @@ Tick crossing_tick(Tick t0, double dt) {
 }
 
 class LifPopulation final : public Population {
-public:
+  public:
     LifPopulation(const PopulationArgs& args, std::vector<Params> params, Input input,
                   RefractoryInput refractory_input)
         : Population(args.name, args.size),
@@ -51,9 +51,12 @@ public:
 
     std::optional<Dim> weight_dim() const override {
         switch (input_) {
-            case Input::delta: return Dim::voltage;
-            case Input::exp_current: return Dim::current;
-            case Input::exp_conductance: return Dim::conductance;
+            case Input::delta:
+                return Dim::voltage;
+            case Input::exp_current:
+                return Dim::current;
+            case Input::exp_conductance:
+                return Dim::conductance;
         }
         return Dim::voltage;
     }
@@ -91,7 +94,9 @@ public:
         const double I = p.I_e + s.I_stim;
         double dt = 0;
         switch (input_) {
-            case Input::delta: dt = time_to_threshold_delta(p, s.V_m, I); break;
+            case Input::delta:
+                dt = time_to_threshold_delta(p, s.V_m, I);
+                break;
             case Input::exp_current:
                 dt = time_to_threshold_exp_current(p, s.V_m, I, s.syn_ex, s.syn_in);
                 break;
@@ -117,15 +122,20 @@ public:
         advance(params_[i], input_, s, t);
         const bool conductance = input_ == Input::exp_conductance;
         switch (variable) {
-            case 0: return s.V_m;
-            case 1: return input_ == Input::exp_current ? s.syn_ex : 0.0;
-            case 2: return input_ == Input::exp_current ? s.syn_in : 0.0;
-            case 3: return conductance ? s.syn_ex : 0.0;
-            default: return conductance ? s.syn_in : 0.0;
+            case 0:
+                return s.V_m;
+            case 1:
+                return input_ == Input::exp_current ? s.syn_ex : 0.0;
+            case 2:
+                return input_ == Input::exp_current ? s.syn_in : 0.0;
+            case 3:
+                return conductance ? s.syn_ex : 0.0;
+            default:
+                return conductance ? s.syn_in : 0.0;
         }
     }
 
-private:
+  private:
     std::vector<Params> params_;
     std::vector<State> state_;
     std::vector<Tick> ref_ticks_;
@@ -167,7 +177,8 @@ void validate(const std::vector<Params>& params, Input input, const ParamTable& 
                 if (std::abs(tau - p.tau_m) <= 1e-12 * p.tau_m)
                     throw ConfigError(t.path_of(name),
                                       "must differ from tau_m for the exact exponential-current "
-                                      "solution (e.g. 4.999 ms instead of 5 ms)" + element);
+                                      "solution (e.g. 4.999 ms instead of 5 ms)" +
+                                          element);
             }
         }
     }
@@ -288,8 +299,10 @@ double time_to_threshold_exp_conductance(const Params& p, double V0, double I, d
         while (true) {
             const double mid = lo + (hi - lo) / 2;
             if (mid <= lo || mid >= hi) return t0 + hi;
-            if (step(V_start, ge0, gi0, mid) < p.V_th) lo = mid;
-            else hi = mid;
+            if (step(V_start, ge0, gi0, mid) < p.V_th)
+                lo = mid;
+            else
+                hi = mid;
         }
     };
     while (true) {
@@ -313,8 +326,10 @@ double time_to_threshold_exp_conductance(const Params& p, double V0, double I, d
                 const double Vm = step(V, ge, gi, mid);
                 const double slope = step.dVdt(Vm, ge * std::exp(-mid / p.tau_syn_ex),
                                                gi * std::exp(-mid / p.tau_syn_in));
-                if (slope > 0) lo = mid;
-                else hi = mid;
+                if (slope > 0)
+                    lo = mid;
+                else
+                    hi = mid;
             }
             if (step(V, ge, gi, lo) >= p.V_th) return refine(0, lo, t, V, ge, gi);
         }
@@ -374,17 +389,32 @@ ModelInfo model_info() {
          Check::positive},
         {"E_ex", Dim::voltage, 0, "excitatory reversal potential (exp_conductance)"},
         {"E_in", Dim::voltage, -80, "inhibitory reversal potential (exp_conductance)"},
-        {"input", Dim::dimensionless, 0,
+        {"input",
+         Dim::dimensionless,
+         0,
          "synaptic input: delta = voltage jump by the weight [mV]; exp_current = weight [nA] "
          "into an exponentially decaying current; exp_conductance = |weight| [uS] into a "
          "decaying conductance (the sign selects excitatory or inhibitory)",
-         Check::any, ParamKind::choice, {"delta", "exp_current", "exp_conductance"}},
-        {"refractory_input", Dim::dimensionless, 0,
+         Check::any,
+         ParamKind::choice,
+         {"delta", "exp_current", "exp_conductance"}},
+        {"refractory_input",
+         Dim::dimensionless,
+         0,
          "delta input arriving during t_ref: discard, or accumulate and add at its end",
-         Check::any, ParamKind::choice, {"discard", "accumulate"}},
+         Check::any,
+         ParamKind::choice,
+         {"discard", "accumulate"}},
     };
     m.init = {
-        {"V_m", Dim::voltage, kRequired, "initial membrane potential (default E_L)"},
+        {"V_m",
+         Dim::voltage,
+         kRequired,
+         "initial membrane potential",
+         Check::any,
+         ParamKind::number,
+         {},
+         "E_L"},
         {"I_syn_ex", Dim::current, 0, "initial excitatory synaptic current (exp_current)"},
         {"I_syn_in", Dim::current, 0, "initial inhibitory synaptic current (exp_current)"},
         {"g_ex", Dim::conductance, 0, "initial excitatory conductance (exp_conductance)",
@@ -407,6 +437,10 @@ ModelInfo model_info() {
                             : name == "exp_current" ? Input::exp_current
                                                     : Input::exp_conductance;
         validate(params, input, t);
+        if (input != Input::delta && t.given("refractory_input"))
+            throw ConfigError(t.path_of("refractory_input"),
+                              "applies to input \"delta\" only; with " + name +
+                                  " synaptic input keeps flowing during t_ref");
         const RefractoryInput ri = t.choice("refractory_input") == "accumulate"
                                        ? RefractoryInput::accumulate
                                        : RefractoryInput::discard;

@@ -20,7 +20,8 @@
 //   E_ex         0 mV   excitatory reversal potential     E_in  -80 mV    inhibitory reversal
 //   refractory_input  discard | accumulate (delta input only): inputs arriving during t_ref are
 //                lost, or summed and added to V when the refractory period ends (NEST-style).
-// State: V_m [mV] (starts at E_L unless "init" sets it), I_syn_ex, I_syn_in [nA] or g_ex, g_in [uS].
+// State: V_m [mV] (starts at E_L unless "init" sets it), I_syn_ex, I_syn_in [nA] or g_ex, g_in
+// [uS].
 //
 // Integration: closed form between events. Next threshold crossing: for delta input
 //   t* = tau_m ln[(V_inf - V)/(V_inf - V_th)], V_inf = E_L + R I, if V_inf > V_th;
@@ -69,13 +70,13 @@ struct Params {
 };
 
 struct State {
-    double V_m = -65;     // mV, at t_last
-    double syn_ex = 0;    // at t_last: I_syn_ex [nA] or g_ex [uS], by input variant
-    double syn_in = 0;    // at t_last: I_syn_in [nA] or g_in [uS]
-    double I_stim = 0;    // nA, piecewise constant (step currents)
-    double pending = 0;   // mV, inputs held back during t_ref (refractory_input = accumulate)
+    double V_m = -65;    // mV, at t_last
+    double syn_ex = 0;   // at t_last: I_syn_ex [nA] or g_ex [uS], by input variant
+    double syn_in = 0;   // at t_last: I_syn_in [nA] or g_in [uS]
+    double I_stim = 0;   // nA, piecewise constant (step currents)
+    double pending = 0;  // mV, inputs held back during t_ref (refractory_input = accumulate)
     Tick t_last = 0;
-    Tick ref_end = 0;     // refractory while t < ref_end
+    Tick ref_end = 0;  // refractory while t < ref_end
 };
 
 // Membrane after dt ms of free evolution with constant current I [nA] and delta input.

@@ -9,7 +9,7 @@ namespace memsnn::poisson {
 namespace {
 
 class PoissonPopulation final : public SourcePopulation {
-public:
+  public:
     explicit PoissonPopulation(const PopulationArgs& args) : SourcePopulation(args) {
         const ParamTable& t = *args.params;
         for (std::size_t i = 0; i < args.size; ++i) {
@@ -21,7 +21,7 @@ public:
         }
     }
 
-private:
+  private:
     Tick next_after(std::size_t i, Tick last) override {
         if (!(rate_[i] > 0)) return kNever;
         const Tick from = std::max(last, start_[i]);

@@ -3,8 +3,9 @@
 //
 // Parameters: rate [Hz] (>= 0, per element), start, stop [ms] (active on [start, stop)).
 // Inter-spike intervals are exponential with mean 1/rate, drawn from the element's own
-// counter-based stream (seed, source_spikes, global element id), so a train does not depend on
-// anything else in the network or on the thread count. Times are rounded to the 1 ps tick.
+// counter-based stream keyed by (seed, source_spikes, population index * 2^32 + element), so a
+// train does not depend on anything else in the network or on the thread count. Times are
+// rounded to the 1 ps tick.
 #pragma once
 
 #include "engine/model.hpp"

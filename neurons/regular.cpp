@@ -8,7 +8,7 @@ namespace memsnn::regular {
 namespace {
 
 class RegularPopulation final : public SourcePopulation {
-public:
+  public:
     explicit RegularPopulation(const PopulationArgs& args)
         : SourcePopulation(args), count_(args.size, 0) {
         const ParamTable& t = *args.params;
@@ -19,7 +19,7 @@ public:
         }
     }
 
-private:
+  private:
     Tick next_after(std::size_t i, Tick /*last*/) override {
         const Tick t = ms_to_ticks(start_[i] + static_cast<double>(count_[i]) * period_ms_[i]);
         if (t >= stop_[i]) return kNever;

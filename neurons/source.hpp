@@ -11,7 +11,7 @@
 namespace memsnn {
 
 class SourcePopulation : public Population {
-public:
+  public:
     SourcePopulation(const PopulationArgs& args)
         : Population(args.name, args.size), next_(args.size, kUnset), last_(args.size, -1) {}
 
@@ -26,11 +26,11 @@ public:
     const std::vector<VariableSpec>& variables() const override { return no_variables_; }
     double sample(std::size_t, std::size_t, Tick) const override { return 0; }
 
-protected:
+  protected:
     // The next spike of element i after one at `last` (last < 0: the first spike); kNever if none.
     virtual Tick next_after(std::size_t i, Tick last) = 0;
 
-private:
+  private:
     static constexpr Tick kUnset = -2;
     std::vector<Tick> next_;
     std::vector<Tick> last_;

@@ -9,11 +9,11 @@ namespace memsnn::spike_times {
 namespace {
 
 class SpikeTimesPopulation final : public SourcePopulation {
-public:
+  public:
     SpikeTimesPopulation(const PopulationArgs& args, std::vector<std::vector<Tick>> times)
         : SourcePopulation(args), times_(std::move(times)), cursor_(args.size, 0) {}
 
-private:
+  private:
     Tick next_after(std::size_t i, Tick /*last*/) override {
         if (cursor_[i] >= times_[i].size()) return kNever;
         return times_[i][cursor_[i]++];
@@ -43,8 +43,8 @@ ModelInfo model_info() {
             for (std::size_t k = 0; k < list.size(); ++k) {
                 if (k > 0 && list[k] < list[k - 1])
                     throw ConfigError(t.path_of("spike_times"),
-                                      "times must be non-decreasing (element " +
-                                          std::to_string(i) + ", entry " + std::to_string(k) + ")");
+                                      "times must be non-decreasing (element " + std::to_string(i) +
+                                          ", entry " + std::to_string(k) + ")");
                 times[i].push_back(ms_to_ticks(list[k]));
             }
         }

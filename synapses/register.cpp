@@ -5,6 +5,8 @@
 
 namespace memsnn {
 
-void register_synapses(Registry& registry) { registry.add(static_synapse::model_info()); }
+void register_synapses(Registry& registry) {
+    registry.add(static_synapse::model_info());
+}
 
 }  // namespace memsnn

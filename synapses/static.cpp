@@ -10,10 +10,17 @@ ModelInfo model_info() {
     m.summary = "fixed weight and delay";
     m.integrator = "none (no state)";
     m.params = {
-        {"weight", Dim::dimensionless, kRequired,
-         "synaptic weight; unit follows the target: mV (delta input) or nA (exp_current); "
-         "negative = inhibitory"},
-        {"delay", Dim::time, 1, "axonal delay, > 0", Check::positive},
+        {"weight",
+         Dim::dimensionless,
+         kRequired,
+         "synaptic weight; unit follows the target's input: mV (delta), nA (exp_current), "
+         "uS (exp_conductance); negative = inhibitory",
+         Check::any,
+         ParamKind::number,
+         {},
+         "",
+         "mV|nA|uS"},
+        {"delay", Dim::time, 1, "axonal delay", Check::positive},
     };
     return m;
 }

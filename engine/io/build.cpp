@@ -13,13 +13,15 @@ namespace {
 constexpr double kDefaultDt = 0.1;  // ms
 
 void check_name(const std::string& name, const std::string& path, const char* what) {
-    bool ok = !name.empty() && (std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_');
+    bool ok =
+        !name.empty() && (std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_');
     for (char c : name)
-        ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.');
+        ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-');
+    // No '.' (it separates --set path components) and no '/' (HDF5 group separator).
     if (!ok)
         throw ConfigError(path, std::string(what) + " name \"" + name +
                                     "\" must start with a letter or _ and contain only letters, "
-                                    "digits, _, - and .");
+                                    "digits, _ and -");
 }
 
 std::uint32_t population_by_name(const Network& net, const Json& value, const std::string& path) {
@@ -61,17 +63,18 @@ Tick time_key(const Json& object, const std::string& path, const std::string& ke
 }
 
 class Builder {
-public:
+  public:
     Builder(const Json& s, const Registry& registry, std::optional<std::uint64_t> seed_override,
             const std::string& default_name)
         : s_(s), registry_(registry) {
         require_object(s_, "/");
-        check_keys(s_, "", {"$schema", "name", "description", "seed", "duration", "dt",
-                            "populations", "projections", "stimuli", "record", "output"});
+        check_keys(s_, "",
+                   {"$schema", "name", "description", "seed", "duration", "dt", "populations",
+                    "projections", "stimuli", "record", "output"});
         run_.network = std::make_unique<Network>();
-        run_.info.scenario_name = s_.contains("name") ? require_string(s_["name"], "/name")
-                                                      : default_name;
-        run_.info.seed = seed_override ? *seed_override
+        run_.info.scenario_name =
+            s_.contains("name") ? require_string(s_["name"], "/name") : default_name;
+        run_.info.seed = seed_override         ? *seed_override
                          : s_.contains("seed") ? require_count(s_["seed"], "/seed")
                                                : 1;
         const double duration =
@@ -95,7 +98,7 @@ public:
         return std::move(run_);
     }
 
-private:
+  private:
     Network& net() { return *run_.network; }
 
     void populations() {
@@ -139,16 +142,17 @@ private:
         for (std::size_t k = 0; k < list.size(); ++k) {
             const std::string path = pointer("/projections", k);
             const Json& pj = require_object(list[k], path);
-            check_keys(pj, path, {"name", "source", "target", "connect", "synapse", "learning",
-                                  "description"});
-            const std::uint32_t src = population_by_name(net(), require(pj, path, "source"),
-                                                         path + "/source");
-            const std::uint32_t tgt = population_by_name(net(), require(pj, path, "target"),
-                                                         path + "/target");
+            check_keys(
+                pj, path,
+                {"name", "source", "target", "connect", "synapse", "learning", "description"});
+            const std::uint32_t src =
+                population_by_name(net(), require(pj, path, "source"), path + "/source");
+            const std::uint32_t tgt =
+                population_by_name(net(), require(pj, path, "target"), path + "/target");
             const std::string name =
-                pj.contains("name") ? require_string(pj["name"], path + "/name")
-                                    : net().population(src).name() + "_to_" +
-                                          net().population(tgt).name();
+                pj.contains("name")
+                    ? require_string(pj["name"], path + "/name")
+                    : net().population(src).name() + "_to_" + net().population(tgt).name();
             check_name(name, path + "/name", "projection");
             for (const auto& n : names)
                 if (n == name)
@@ -167,11 +171,16 @@ private:
                                   "unknown learning rule \"" + type +
                                       "\": no learning rules are available in this version");
             }
-            ConnectInput in{pj, path, net().population(src).size(), net().population(tgt).size(),
-                            src == tgt, run_.info.seed, static_cast<std::uint32_t>(k)};
+            ConnectInput in{pj,
+                            path,
+                            net().population(src).size(),
+                            net().population(tgt).size(),
+                            src == tgt,
+                            run_.info.seed,
+                            static_cast<std::uint32_t>(k)};
             std::vector<SynapseSpec> synapses = connect(in, *weight_dim);
-            net().add_projection(Projection(name, src, tgt, net().population(src).size(),
-                                            std::move(synapses)));
+            net().add_projection(
+                Projection(name, src, tgt, net().population(src).size(), std::move(synapses)));
         }
     }
 
@@ -186,8 +195,8 @@ private:
             if (type != "step_current")
                 throw ConfigError(path + "/type", "unknown stimulus type \"" + type + "\"" +
                                                       did_you_mean(type, stim_types));
-            check_keys(sj, path, {"type", "target", "neurons", "start", "stop", "amplitude",
-                                  "description"});
+            check_keys(sj, path,
+                       {"type", "target", "neurons", "start", "stop", "amplitude", "description"});
             StepCurrent s;
             s.population = population_by_name(net(), require(sj, path, "target"), path + "/target");
             if (!net().population(s.population).accepts_current())
@@ -197,9 +206,9 @@ private:
             s.neurons = neuron_list(sj.contains("neurons") ? &sj["neurons"] : nullptr,
                                     path + "/neurons", net().population(s.population).size());
             s.start = time_key(sj, path, "start", 0, Check::nonnegative);
-            s.stop = sj.contains("stop") ? time_key(sj, path, "stop", 0, Check::nonnegative) : kNever;
-            if (s.stop <= s.start)
-                throw ConfigError(path + "/stop", "must be after start");
+            s.stop =
+                sj.contains("stop") ? time_key(sj, path, "stop", 0, Check::nonnegative) : kNever;
+            if (s.stop <= s.start) throw ConfigError(path + "/stop", "must be after start");
             s.amplitude = scalar_value(require(sj, path, "amplitude"), path + "/amplitude",
                                        Dim::current, Check::any);
             net().add_stimulus(std::move(s));
@@ -239,8 +248,9 @@ private:
 
     void variable_report(const Json& rj, const std::string& path, const std::string& what,
                          std::uint32_t pop) {
-        check_keys(rj, path, {"what", "population", "neurons", "interval", "start", "stop", "name",
-                              "description"});
+        check_keys(
+            rj, path,
+            {"what", "population", "neurons", "interval", "start", "stop", "name", "description"});
         const Population& population = net().population(pop);
         const auto& vars = population.variables();
         std::vector<std::string> names{"spikes"};
@@ -250,17 +260,18 @@ private:
             if (vars[v].name == what) var = v;
         }
         if (var == vars.size())
-            throw ConfigError(path + "/what", "\"" + what + "\" is not recordable in population \"" +
-                                                  population.name() + "\"" +
-                                                  did_you_mean(what, names) + "; it has: " +
-                                                  [&] {
-                                                      std::string s;
-                                                      for (const auto& n : names)
-                                                          s += (s.empty() ? "" : ", ") + n;
-                                                      return s;
-                                                  }());
+            throw ConfigError(
+                path + "/what", "\"" + what + "\" is not recordable in population \"" +
+                                    population.name() + "\"" + did_you_mean(what, names) +
+                                    "; it has: " + [&] {
+                                        std::string s;
+                                        for (const auto& n : names)
+                                            s += (s.empty() ? "" : ", ") + n;
+                                        return s;
+                                    }());
         Report r;
-        r.name = rj.contains("name") ? require_string(rj["name"], path + "/name") : population.name();
+        r.name =
+            rj.contains("name") ? require_string(rj["name"], path + "/name") : population.name();
         check_name(r.name, path + "/name", "report");
         for (const auto& other : run_.info.reports)
             if (other.name == r.name)
@@ -274,8 +285,8 @@ private:
         r.step = time_key(rj, path, "interval", dt_, Check::positive);
         if (r.step <= 0) throw ConfigError(path + "/interval", "must be at least 1 ps");
         r.start = time_key(rj, path, "start", 0, Check::nonnegative);
-        const Tick stop = std::min(run_.duration, time_key(rj, path, "stop", run_.info.duration_ms,
-                                                           Check::nonnegative));
+        const Tick stop = std::min(
+            run_.duration, time_key(rj, path, "stop", run_.info.duration_ms, Check::nonnegative));
         if (stop <= r.start) throw ConfigError(path + "/stop", "must be after start");
         r.n_samples = static_cast<std::uint64_t>((stop - r.start + r.step - 1) / r.step);
 

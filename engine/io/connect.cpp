@@ -103,8 +103,9 @@ std::vector<Pair> make_pairs(const ConnectInput& in) {
             const std::string ppath = pointer(lpath, k);
             const Json& e = list[k];
             if (!e.is_array() || e.size() < 2 || e.size() > 4)
-                throw ConfigError(ppath, "expected [source, target] or [source, target, weight] or "
-                                         "[source, target, weight, delay]");
+                throw ConfigError(ppath,
+                                  "expected [source, target] or [source, target, weight] or "
+                                  "[source, target, weight, delay]");
             const std::uint64_t s = require_count(e[0], pointer(ppath, 0));
             const std::uint64_t t = require_count(e[1], pointer(ppath, 1));
             if (s >= ns)
@@ -148,7 +149,8 @@ std::vector<SynapseSpec> connect(const ConnectInput& in, Dim weight_dim) {
     std::vector<double> weights(n, 0.0);
     if (syn.contains("weight")) {
         RandomStream stream(in.seed, StreamDomain::synapse_value, stream_object(in.index, 0));
-        weights = element_values(syn["weight"], spath + "/weight", weight_dim, Check::any, n, stream);
+        weights =
+            element_values(syn["weight"], spath + "/weight", weight_dim, Check::any, n, stream);
     } else if (!all_weights_in_list && n > 0) {
         throw ConfigError(spath, "missing required key \"weight\" (" +
                                      std::string(dim_article_name(weight_dim)) +
@@ -157,7 +159,8 @@ std::vector<SynapseSpec> connect(const ConnectInput& in, Dim weight_dim) {
     std::vector<double> delays(n, 1.0);
     if (syn.contains("delay")) {
         RandomStream stream(in.seed, StreamDomain::synapse_value, stream_object(in.index, 1));
-        delays = element_values(syn["delay"], spath + "/delay", Dim::time, Check::positive, n, stream);
+        delays =
+            element_values(syn["delay"], spath + "/delay", Dim::time, Check::positive, n, stream);
     }
 
     std::vector<SynapseSpec> out(n);

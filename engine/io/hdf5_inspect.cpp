@@ -342,11 +342,11 @@ void print_memsnn_file(hid_t file, hid_t meta, std::ostream& out) {
             if (!population.valid()) continue;
             listed.push_back(name);
             const auto size = count_attribute(population.get(), "size");
-            const auto count =
-                spikes.valid() ? spike_count(spikes.get(), name) : std::optional<hsize_t>{};
+            std::optional<hsize_t> count;
+            if (spikes.valid()) count = spike_count(spikes.get(), name);
             std::string spikes_text = "not recorded", rate = "";
-            if (count) {
-                spikes_text = std::to_string(*count);
+            if (count.has_value()) {
+                spikes_text = std::to_string(count.value());
                 rate = "-";
                 if (size && *size > 0 && duration_ms && *duration_ms > 0) {
                     const double seconds = *duration_ms / 1000.0;

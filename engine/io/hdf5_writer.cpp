@@ -450,7 +450,9 @@ Hdf5Writer::Hdf5Writer(std::filesystem::path final_path, Hdf5WriterOptions optio
     if (std::filesystem::is_directory(w.final_path, ec)) w.fail("is a directory");
     const auto directory = w.final_path.parent_path();
     if (!directory.empty() && !std::filesystem::is_directory(directory, ec)) {
-        w.fail("directory \"" + directory.string() + "\" does not exist");
+        w.fail(std::filesystem::exists(directory, ec)
+                   ? "\"" + directory.string() + "\" is not a directory"
+                   : "directory \"" + directory.string() + "\" does not exist");
     }
     // Try the file system first: its errno names the reason better than HDF5 does.
     const int fd = ::open(w.temp_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);

@@ -9,7 +9,7 @@
 namespace memsnn {
 
 class MemoryRecorder final : public Recorder {
-public:
+  public:
     struct Spike {
         std::uint32_t population;
         std::uint64_t node;
@@ -44,7 +44,7 @@ public:
         return out;
     }
 
-private:
+  private:
     RunInfo info_;
     RunSummary summary_;
     std::vector<Spike> spikes_;

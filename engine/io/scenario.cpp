@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "engine/io/scenario.hpp"
 
+#include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 #include "engine/error.hpp"
@@ -20,20 +23,28 @@ std::string describe(const Json& v) {
 
 std::string check_rule(Check check) {
     switch (check) {
-        case Check::positive: return "must be > 0";
-        case Check::nonnegative: return "must be >= 0";
-        case Check::probability: return "must be between 0 and 1";
-        case Check::any: return "";
+        case Check::positive:
+            return "must be > 0";
+        case Check::nonnegative:
+            return "must be >= 0";
+        case Check::probability:
+            return "must be between 0 and 1";
+        case Check::any:
+            return "";
     }
     return "";
 }
 
 bool passes(Check check, double v) {
     switch (check) {
-        case Check::positive: return v > 0;
-        case Check::nonnegative: return v >= 0;
-        case Check::probability: return v >= 0 && v <= 1;
-        case Check::any: return true;
+        case Check::positive:
+            return v > 0;
+        case Check::nonnegative:
+            return v >= 0;
+        case Check::probability:
+            return v >= 0 && v <= 1;
+        case Check::any:
+            return true;
     }
     return true;
 }
@@ -46,7 +57,8 @@ void apply_check(double v, Dim dim, Check check, const std::string& path, const 
 std::vector<double> distribution_values(const Json& value, const std::string& path, Dim dim,
                                         Check check, std::size_t n, RandomStream& stream) {
     if (value.size() != 1)
-        throw ConfigError(path, "a distribution object has exactly one key, \"uniform\" or \"normal\"");
+        throw ConfigError(path,
+                          "a distribution object has exactly one key, \"uniform\" or \"normal\"");
     const std::string kind = value.begin().key();
     const std::string dpath = pointer(path, kind);
     std::vector<double> out(n);
@@ -66,16 +78,16 @@ std::vector<double> distribution_values(const Json& value, const std::string& pa
         const Json& spec = value.begin().value();
         require_object(spec, dpath);
         check_keys(spec, dpath, {"mean", "sd", "min", "max"});
-        const double mean = scalar_value(require(spec, dpath, "mean"), pointer(dpath, "mean"), dim,
-                                         Check::any);
-        const double sd = scalar_value(require(spec, dpath, "sd"), pointer(dpath, "sd"), dim,
-                                       Check::nonnegative);
-        const double lo = spec.contains("min") ? scalar_value(spec["min"], pointer(dpath, "min"),
-                                                              dim, Check::any)
-                                               : -INFINITY;
-        const double hi = spec.contains("max") ? scalar_value(spec["max"], pointer(dpath, "max"),
-                                                              dim, Check::any)
-                                               : INFINITY;
+        const double mean =
+            scalar_value(require(spec, dpath, "mean"), pointer(dpath, "mean"), dim, Check::any);
+        const double sd =
+            scalar_value(require(spec, dpath, "sd"), pointer(dpath, "sd"), dim, Check::nonnegative);
+        const double lo = spec.contains("min")
+                              ? scalar_value(spec["min"], pointer(dpath, "min"), dim, Check::any)
+                              : -INFINITY;
+        const double hi = spec.contains("max")
+                              ? scalar_value(spec["max"], pointer(dpath, "max"), dim, Check::any)
+                              : INFINITY;
         if (!(lo < hi)) throw ConfigError(dpath, "min must be below max");
         for (std::size_t i = 0; i < n; ++i) {
             // Truncated normal by redrawing; give up when the window holds almost no mass.
@@ -98,16 +110,75 @@ std::vector<double> distribution_values(const Json& value, const std::string& pa
                                  "; use \"uniform\" or \"normal\"");
 }
 
+// A parser callback that rejects duplicate keys (JSON allows them; the last would silently win).
+Json::parser_callback_t duplicate_key_check() {
+    struct Frame {
+        bool array;
+        long index = -1;
+        std::string key;
+        std::vector<std::string> keys;
+    };
+    auto frames = std::make_shared<std::vector<Frame>>();
+    return [frames](int, Json::parse_event_t event, Json& parsed) {
+        auto count_element = [&] {
+            if (!frames->empty() && frames->back().array) ++frames->back().index;
+        };
+        switch (event) {
+            case Json::parse_event_t::object_start:
+                count_element();
+                frames->push_back({false});
+                break;
+            case Json::parse_event_t::array_start:
+                count_element();
+                frames->push_back({true});
+                break;
+            case Json::parse_event_t::key: {
+                Frame& f = frames->back();
+                const std::string key = parsed.get<std::string>();
+                for (const auto& k : f.keys) {
+                    if (k != key) continue;
+                    std::string path;
+                    for (std::size_t i = 0; i + 1 < frames->size(); ++i)
+                        path = (*frames)[i].array
+                                   ? pointer(path, static_cast<std::size_t>((*frames)[i].index))
+                                   : pointer(path, (*frames)[i].key);
+                    throw ConfigError(pointer(path, key),
+                                      "duplicate key \"" + key + "\" (each key may appear once)");
+                }
+                f.keys.push_back(key);
+                f.key = key;
+                break;
+            }
+            case Json::parse_event_t::value:
+                count_element();
+                break;
+            case Json::parse_event_t::object_end:
+            case Json::parse_event_t::array_end:
+                frames->pop_back();
+                break;
+        }
+        return true;
+    };
+}
+
 }  // namespace
 
 Json load_scenario_file(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw ConfigError("", "cannot read scenario \"" + path.string() + "\": it is a directory");
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw ConfigError("", "cannot read scenario \"" + path.string() + "\": no such file");
+    if (!in) {
+        const int err = errno;
+        throw ConfigError(
+            "", "cannot read scenario \"" + path.string() + "\": " +
+                    (std::filesystem::exists(path, ec) ? std::strerror(err) : "no such file"));
+    }
     std::stringstream buffer;
     buffer << in.rdbuf();
     const std::string text = buffer.str();
     try {
-        return Json::parse(text);
+        return Json::parse(text, duplicate_key_check());
     } catch (const Json::parse_error& e) {
         std::size_t line = 1, column = 1;
         for (std::size_t k = 0; k + 1 < e.byte && k < text.size(); ++k) {
@@ -150,9 +221,9 @@ void apply_override(Json& scenario, const std::string& assignment) {
             std::size_t index = 0;
             const auto [ptr, ec] = std::from_chars(part.data(), part.data() + part.size(), index);
             if (ec != std::errc{} || ptr != part.data() + part.size() || index >= node->size())
-                throw ConfigError("--set " + key, path + " has " + std::to_string(node->size()) +
-                                                      " entries; \"" + part +
-                                                      "\" is not a valid index");
+                throw ConfigError("--set " + key, "\"" + part + "\" is not a valid index into " +
+                                                      path + " (a list of " +
+                                                      std::to_string(node->size()) + ")");
             node = &(*node)[index];
         } else if (node->is_object()) {
             const bool creatable = last || part == "params" || part == "init" ||
@@ -164,10 +235,11 @@ void apply_override(Json& scenario, const std::string& assignment) {
                                                       (path.empty() ? "/" : path) +
                                                       did_you_mean(part, keys));
             }
+            if (!node->contains(part) && !last) (*node)[part] = Json::object();
             node = &(*node)[part];
         } else {
-            throw ConfigError("--set " + key, (path.empty() ? "/" : path) +
-                                                  " is not an object or list");
+            throw ConfigError("--set " + key,
+                              (path.empty() ? "/" : path) + " is not an object or list");
         }
         path += "/" + part;
         if (last) break;
@@ -179,9 +251,12 @@ void apply_override(Json& scenario, const std::string& assignment) {
 std::string pointer(const std::string& parent, const std::string& key) {
     std::string escaped;
     for (char c : key) {
-        if (c == '~') escaped += "~0";
-        else if (c == '/') escaped += "~1";
-        else escaped += c;
+        if (c == '~')
+            escaped += "~0";
+        else if (c == '/')
+            escaped += "~1";
+        else
+            escaped += c;
     }
     return parent + "/" + escaped;
 }
@@ -193,6 +268,9 @@ std::string pointer(const std::string& parent, std::size_t index) {
 void check_keys(const Json& object, const std::string& path,
                 const std::vector<std::string>& allowed) {
     for (auto it = object.begin(); it != object.end(); ++it) {
+        if ((it.key() == "description" || it.key() == "$schema") && !it.value().is_string())
+            throw ConfigError(pointer(path, it.key()),
+                              "expected a string, got " + describe(it.value()));
         bool known = false;
         for (const auto& a : allowed) known = known || a == it.key();
         if (!known)
@@ -218,17 +296,19 @@ std::string require_string(const Json& value, const std::string& path) {
 }
 
 std::uint64_t require_count(const Json& value, const std::string& path, std::uint64_t min) {
-    if (!value.is_number_integer() || (value.is_number_integer() && value.get<std::int64_t>() < 0))
+    if (!value.is_number_unsigned() &&
+        !(value.is_number_integer() && value.get<std::int64_t>() >= 0))
         throw ConfigError(path, "expected a non-negative integer, got " + describe(value));
     const auto n = value.get<std::uint64_t>();
     if (n < min)
-        throw ConfigError(path, "must be at least " + std::to_string(min) + ", got " +
-                                    std::to_string(n));
+        throw ConfigError(path,
+                          "must be at least " + std::to_string(min) + ", got " + std::to_string(n));
     return n;
 }
 
 bool require_bool(const Json& value, const std::string& path) {
-    if (!value.is_boolean()) throw ConfigError(path, "expected true or false, got " + describe(value));
+    if (!value.is_boolean())
+        throw ConfigError(path, "expected true or false, got " + describe(value));
     return value.get<bool>();
 }
 
@@ -236,10 +316,9 @@ double scalar_value(const Json& value, const std::string& path, Dim dim, Check c
     double v = 0;
     if (value.is_number()) {
         if (dim != Dim::dimensionless)
-            throw ConfigError(path, "expected " + std::string(dim_article_name(dim)) +
-                                        " with a unit, e.g. \"1 " +
-                                        std::string(internal_unit(dim)) + "\", got " +
-                                        describe(value));
+            throw ConfigError(
+                path, "expected " + std::string(dim_article_name(dim)) + " with a unit, e.g. \"1 " +
+                          std::string(internal_unit(dim)) + "\", got " + describe(value));
         v = value.get<double>();
     } else if (value.is_string()) {
         std::string error;
@@ -251,18 +330,19 @@ double scalar_value(const Json& value, const std::string& path, Dim dim, Check c
                                         std::string(dim_article_name(q->dim)) + ")");
         v = q->value;
     } else {
-        throw ConfigError(path, "expected " + std::string(dim_article_name(dim)) +
-                                    (dim == Dim::dimensionless ? "" : " such as \"1 " +
-                                                                          std::string(internal_unit(dim)) +
-                                                                          "\"") +
-                                    ", got " + describe(value));
+        throw ConfigError(path,
+                          "expected " + std::string(dim_article_name(dim)) +
+                              (dim == Dim::dimensionless
+                                   ? ""
+                                   : " such as \"1 " + std::string(internal_unit(dim)) + "\"") +
+                              ", got " + describe(value));
     }
     apply_check(v, dim, check, path, "");
     return v;
 }
 
-std::vector<double> element_values(const Json& value, const std::string& path, Dim dim,
-                                   Check check, std::size_t n, RandomStream& stream) {
+std::vector<double> element_values(const Json& value, const std::string& path, Dim dim, Check check,
+                                   std::size_t n, RandomStream& stream) {
     if (value.is_array()) {
         if (value.size() != n)
             throw ConfigError(path, "expected one value or a list of " + std::to_string(n) +
@@ -290,7 +370,8 @@ ParamTable resolve_params(const Json* object, const std::string& path,
     for (std::size_t k = 0; k < specs.size(); ++k) {
         const ParamSpec& spec = specs[k];
         const std::string ppath = pointer(path, spec.name);
-        const Json* given = object && object->contains(spec.name) ? &object->at(spec.name) : nullptr;
+        const Json* given =
+            object && object->contains(spec.name) ? &object->at(spec.name) : nullptr;
         switch (spec.kind) {
             case ParamKind::choice: {
                 std::string v = spec.choices.front();
@@ -324,7 +405,8 @@ ParamTable resolve_params(const Json* object, const std::string& path,
                         throw ConfigError(lpath, "expected a list of times, got " + describe(list));
                     std::vector<double> out;
                     for (std::size_t i = 0; i < list.size(); ++i)
-                        out.push_back(scalar_value(list[i], pointer(lpath, i), spec.dim, spec.check));
+                        out.push_back(
+                            scalar_value(list[i], pointer(lpath, i), spec.dim, spec.check));
                     return out;
                 };
                 if (nested) {

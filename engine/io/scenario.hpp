@@ -47,8 +47,8 @@ double scalar_value(const Json& value, const std::string& path, Dim dim, Check c
 // n values from one scalar, a list of n scalars, or a distribution object
 // ({"uniform": [lo, hi]} or {"normal": {"mean": m, "sd": s, "min"?: a, "max"?: b}}) drawn from
 // `stream` (only used for distributions).
-std::vector<double> element_values(const Json& value, const std::string& path, Dim dim,
-                                   Check check, std::size_t n, RandomStream& stream);
+std::vector<double> element_values(const Json& value, const std::string& path, Dim dim, Check check,
+                                   std::size_t n, RandomStream& stream);
 
 // Resolves a params (or init) object against a model's specs. Missing parameters get their
 // defaults; a missing required one is an error unless `defaults_optional` (init values, whose

@@ -73,6 +73,10 @@ const BadCase kBadCases[] = {
     {"uniform_low_above_high.json", "/populations/n/params/tau_m/uniform",
      "low must not exceed high"},
     {"stimulus_stop_before_start.json", "/stimuli/0/stop", "must be after start"},
+    {"duplicate_key.json", "/populations/n/params/tau_m", "duplicate key \"tau_m\""},
+    {"refractory_input_exp_current.json", "/populations/n/params/refractory_input",
+     "applies to input \"delta\" only"},
+    {"name_with_dot.json", "/populations/n.exc", "must start with a letter"},
 };
 
 const std::string kTiny = source_path("tests/data/good/tiny.json");
@@ -387,10 +391,7 @@ TEST_CASE("bad input: an existing output is replaced when the run succeeds") {
     CHECK(contains(inspect.out, "exc"));
 }
 
-// Messages that do not yet say what is wrong. These document the expected wording; may_fail keeps
-// the suite green until the code is fixed (then the test reports "could have failed" no more).
-TEST_CASE("bad input: known issue: output below a regular file says the directory is missing" *
-          doctest::may_fail()) {
+TEST_CASE("bad input: output below a regular file says it is not a directory") {
     TempDir dir;
     write_file(dir / "plain_file", "not a directory\n");
     const CliResult r = run_cli({"run", kTiny, "-o", "plain_file/OUT.h5"}, dir.path());
@@ -399,8 +400,7 @@ TEST_CASE("bad input: known issue: output below a regular file says the director
     CHECK_FALSE(contains(r.err, "does not exist"));
 }
 
-TEST_CASE("bad input: known issue: a directory given as scenario is reported as invalid JSON" *
-          doctest::may_fail()) {
+TEST_CASE("bad input: a directory given as scenario is reported as a directory") {
     TempDir dir;
     fs::create_directory(dir / "scenario.json");
     const CliResult r = run_cli({"run", "scenario.json", "-o", "OUT.h5"}, dir.path());

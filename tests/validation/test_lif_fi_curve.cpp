@@ -61,7 +61,8 @@ TEST_CASE("f-I curve of scenarios/lif_fi_curve.json equals the closed form to < 
     CHECK(below >= 2);  // below and exactly at rheobase (1.5 nA)
 }
 
-TEST_CASE("refractory period: intervals are t_ref plus the recharge time, rate saturates at 1/t_ref") {
+TEST_CASE(
+    "refractory period: intervals are t_ref plus the recharge time, rate saturates at 1/t_ref") {
     Json s = load_scenario_file(test::source_path("scenarios/lif_fi_curve.json"));
     for (double t_ref : {0.0, 2.0, 10.0}) {
         apply_override(s, "populations.n.params.t_ref=" + std::to_string(t_ref) + " ms");

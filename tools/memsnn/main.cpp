@@ -29,7 +29,8 @@ namespace {
 
 using namespace memsnn;
 
-constexpr const char* kMainHelp = R"(memsnn — event-driven simulator of spiking networks with memristive devices
+constexpr const char* kMainHelp =
+    R"(memsnn — event-driven simulator of spiking networks with memristive devices
 
 usage: memsnn <command> [options]
 
@@ -92,7 +93,9 @@ std::atomic<bool> g_interrupted{false};
 
 struct Interrupted {};
 
-extern "C" void on_signal(int) { g_interrupted = true; }
+extern "C" void on_signal(int) {
+    g_interrupted = true;
+}
 
 struct Args {
     std::vector<std::string> positional;
@@ -131,8 +134,8 @@ Args parse_args(int argc, char** argv, bool run_options) {
         } else if (run_options && (arg == "-q" || arg == "--quiet")) {
             a.quiet = true;
         } else if (arg.size() > 1 && arg[0] == '-') {
-            throw ConfigError("", "unknown option \"" + arg + "\" (see memsnn " + argv[1] +
-                                      " --help)");
+            throw ConfigError("",
+                              "unknown option \"" + arg + "\" (see memsnn " + argv[1] + " --help)");
         } else {
             a.positional.push_back(arg);
         }
@@ -173,6 +176,9 @@ int cmd_run(int argc, char** argv) {
     run.info.version = MEMSNN_VERSION;
     const std::string output = a.output ? *a.output : run.output;
 
+    // Handlers first: a signal must never kill the process while the temporary file exists.
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
     Hdf5Writer writer(output);  // creates the temporary file; throws if unwritable
     Simulation sim(*run.network);
     sim.add_recorder(&writer);
@@ -181,23 +187,22 @@ int cmd_run(int argc, char** argv) {
         if (g_interrupted) throw Interrupted{};
         bar.update(now);
     });
-    std::signal(SIGINT, on_signal);
-    std::signal(SIGTERM, on_signal);
     writer.begin(run.info);
     const RunSummary summary = sim.run(run.duration);
     bar.finish();
     writer.end(summary);
     writer.commit();
     if (!a.quiet) {
-        std::printf("%s: %zu populations, %llu synapses, %llu spikes, %llu synaptic events, "
-                    "%.3g s wall (%.3g events/s)\nwrote %s\n",
-                    run.info.scenario_name.c_str(), run.network->n_populations(),
-                    static_cast<unsigned long long>(run.network->n_synapses()),
-                    static_cast<unsigned long long>(summary.spikes),
-                    static_cast<unsigned long long>(summary.synaptic_events), summary.wall_time_s,
-                    summary.wall_time_s > 0 ? static_cast<double>(summary.events) / summary.wall_time_s
-                                            : 0.0,
-                    output.c_str());
+        std::printf(
+            "%s: %zu populations, %llu synapses, %llu spikes, %llu synaptic events, "
+            "%.3g s wall (%.3g events/s)\nwrote %s\n",
+            run.info.scenario_name.c_str(), run.network->n_populations(),
+            static_cast<unsigned long long>(run.network->n_synapses()),
+            static_cast<unsigned long long>(summary.spikes),
+            static_cast<unsigned long long>(summary.synaptic_events), summary.wall_time_s,
+            summary.wall_time_s > 0 ? static_cast<double>(summary.events) / summary.wall_time_s
+                                    : 0.0,
+            output.c_str());
     }
     return 0;
 }
@@ -211,9 +216,8 @@ int cmd_validate(int argc, char** argv) {
     const std::string& file = one_positional(a, "scenario file");
     const BuiltRun run = load_and_build(a, file);
     std::cout << file << ": ok (" << run.network->n_populations() << " populations, "
-              << run.network->projections().size() << " projections, "
-              << run.network->n_synapses() << " synapses, " << run.info.duration_ms / 1000
-              << " s)\n";
+              << run.network->projections().size() << " projections, " << run.network->n_synapses()
+              << " synapses, " << run.info.duration_ms / 1000 << " s)\n";
     return 0;
 }
 

@@ -12,20 +12,21 @@ namespace {
 
 const char* kind_title(ModelKind kind) {
     switch (kind) {
-        case ModelKind::neuron: return "neuron models (populations)";
-        case ModelKind::source: return "spike sources (populations)";
-        case ModelKind::synapse: return "synapse models (projection \"synapse\")";
-        case ModelKind::stimulus: return "stimuli (\"stimuli\" entries)";
+        case ModelKind::neuron:
+            return "neuron models (populations)";
+        case ModelKind::source:
+            return "spike sources (populations)";
+        case ModelKind::synapse:
+            return "synapse models (projection \"synapse\")";
+        case ModelKind::stimulus:
+            return "stimuli (\"stimuli\" entries)";
     }
     return "";
 }
 
 std::string default_text(const ParamSpec& p) {
-    if (p.kind == ParamKind::choice) {
-        std::string s = "\"" + p.choices.front() + "\"";
-        for (std::size_t k = 1; k < p.choices.size(); ++k) s += " | \"" + p.choices[k] + "\"";
-        return s;
-    }
+    if (!p.shown_default.empty()) return p.shown_default;
+    if (p.kind == ParamKind::choice) return "\"" + p.choices.front() + "\"";
     if (p.kind == ParamKind::time_list) return "(required)";
     if (p.required()) return "(required)";
     if (std::isinf(p.default_value)) return "never";
@@ -33,6 +34,7 @@ std::string default_text(const ParamSpec& p) {
 }
 
 std::string unit_text(const ParamSpec& p) {
+    if (!p.shown_unit.empty()) return p.shown_unit;
     if (p.kind == ParamKind::choice) return "option";
     return std::string(internal_unit(p.dim));
 }
@@ -46,6 +48,11 @@ void print_specs(const char* title, const std::vector<ParamSpec>& specs, std::os
         if (p.check == Check::positive) out << " (> 0)";
         if (p.check == Check::nonnegative) out << " (>= 0)";
         if (p.check == Check::probability) out << " (0..1)";
+        if (p.kind == ParamKind::choice) {
+            out << " (options:";
+            for (const auto& c : p.choices) out << " " << c;
+            out << ")";
+        }
         out << "\n";
     }
 }

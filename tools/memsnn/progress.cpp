@@ -17,15 +17,16 @@ void ProgressBar::update(Tick now) {
     if (drawn_ && wall - last_draw_ < std::chrono::milliseconds(100)) return;
     last_draw_ = wall;
     drawn_ = true;
-    const double fraction = duration_ > 0 ? static_cast<double>(now) / static_cast<double>(duration_) : 1;
+    const double fraction =
+        duration_ > 0 ? static_cast<double>(now) / static_cast<double>(duration_) : 1;
     constexpr int kWidth = 30;
     const int filled = static_cast<int>(fraction * kWidth);
     std::string bar(static_cast<std::size_t>(filled), '=');
     bar.resize(kWidth, ' ');
     const double eta = fraction > 0 ? elapsed * (1 - fraction) / fraction : 0;
     std::fprintf(stderr, "\r[%s] %3.0f%%  %.4g / %.4g s simulated  elapsed %.0f s  ETA %.0f s ",
-                 bar.c_str(), 100 * fraction, ticks_to_ms(now) / 1000, ticks_to_ms(duration_) / 1000,
-                 elapsed, eta);
+                 bar.c_str(), 100 * fraction, ticks_to_ms(now) / 1000,
+                 ticks_to_ms(duration_) / 1000, elapsed, eta);
     std::fflush(stderr);
 }
 

@@ -10,12 +10,12 @@
 namespace memsnn::cli {
 
 class ProgressBar {
-public:
+  public:
     ProgressBar(Tick duration, bool enabled);
     void update(Tick now);
     void finish();
 
-private:
+  private:
     Tick duration_;
     bool enabled_;
     bool drawn_ = false;

@@ -64,4 +64,5 @@ TEST_CASE("bad quantities are rejected with a reason") {
     CHECK(rejects(""));
     CHECK(rejects("nan ms"));
     CHECK(rejects("inf ms"));
+    CHECK(rejects("+-1 mV"));
 }

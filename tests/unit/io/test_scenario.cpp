@@ -73,8 +73,8 @@ TEST_CASE("distribution draws are reproducible and seed-dependent") {
     Json s = minimal();
     s["populations"]["n"]["size"] = 50;
     s["populations"]["n"]["init"] = {{"V_m", {{"uniform", {"-70 mV", "-51 mV"}}}}};
-    s["record"] = Json::array({{{"what", "V_m"}, {"population", "n"}, {"interval", "1 ms"},
-                                {"stop", "1 ms"}}});
+    s["record"] = Json::array(
+        {{{"what", "V_m"}, {"population", "n"}, {"interval", "1 ms"}, {"stop", "1 ms"}}});
     const auto a = test::run_scenario(s, 1);
     const auto b = test::run_scenario(s, 1);
     const auto c = test::run_scenario(s, 2);
@@ -87,9 +87,12 @@ TEST_CASE("distribution draws are reproducible and seed-dependent") {
 TEST_CASE("connection rules give the expected counts") {
     auto count = [](const Json& connect, std::size_t ns, std::size_t nt) {
         Json s = Json::parse(R"({"duration": "1 ms", "populations": {}})");
-        s["populations"]["src"] = {{"type", "poisson"}, {"size", ns}, {"params", {{"rate", "1 Hz"}}}};
+        s["populations"]["src"] = {
+            {"type", "poisson"}, {"size", ns}, {"params", {{"rate", "1 Hz"}}}};
         s["populations"]["tgt"] = {{"type", "lif"}, {"size", nt}};
-        s["projections"] = Json::array({{{"source", "src"}, {"target", "tgt"}, {"connect", connect},
+        s["projections"] = Json::array({{{"source", "src"},
+                                         {"target", "tgt"},
+                                         {"connect", connect},
                                          {"synapse", {{"type", "static"}, {"weight", "1 mV"}}}}});
         return test::run_scenario(s).built.network->n_synapses();
     };
@@ -98,7 +101,8 @@ TEST_CASE("connection rules give the expected counts") {
     CHECK(count({{"rule", "fixed_indegree"}, {"indegree", 7}}, 30, 20) == 140);
     CHECK(count({{"rule", "fixed_probability"}, {"p", 0.0}}, 30, 20) == 0);
     CHECK(count({{"rule", "fixed_probability"}, {"p", 1.0}}, 30, 20) == 600);
-    const double n = static_cast<double>(count({{"rule", "fixed_probability"}, {"p", 0.1}}, 300, 200));
+    const double n =
+        static_cast<double>(count({{"rule", "fixed_probability"}, {"p", 0.1}}, 300, 200));
     CHECK(std::abs(n - 6000) < 5 * std::sqrt(6000 * 0.9));
     CHECK(count({{"rule", "list"}, {"pairs", {{0, 1}, {2, 3}, {2, 3}}}}, 5, 5) == 3);
 }

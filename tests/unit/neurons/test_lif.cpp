@@ -10,7 +10,9 @@ using namespace memsnn;
 
 namespace {
 
-lif::Params generic() { return lif::Params{}; }  // tau_m 20 ms, C_m 2 nF (R = 10 MOhm)
+lif::Params generic() {
+    return lif::Params{};
+}  // tau_m 20 ms, C_m 2 nF (R = 10 MOhm)
 
 // Independent closed form of the membrane with constant current (Gerstner & Kistler eq. 4.9).
 double closed_form(const lif::Params& p, double V0, double I, double t) {
@@ -67,8 +69,8 @@ TEST_CASE("threshold time under constant drive equals the closed form") {
     for (double I : {1.6, 2.0, 5.0, 20.0}) {
         const double t = lif::time_to_threshold_delta(p, p.V_reset, I);
         // t* = tau_m ln[(R I + E_L - V_reset) / (R I + E_L - V_th)]  (MODELS.md A.7)
-        const double expected = p.tau_m * std::log((p.R() * I + p.E_L - p.V_reset) /
-                                                   (p.R() * I + p.E_L - p.V_th));
+        const double expected =
+            p.tau_m * std::log((p.R() * I + p.E_L - p.V_reset) / (p.R() * I + p.E_L - p.V_th));
         CHECK(t == doctest::Approx(expected).epsilon(1e-14));
         CHECK(closed_form(p, p.V_reset, I, t) == doctest::Approx(p.V_th).epsilon(1e-13));
     }
@@ -91,7 +93,8 @@ TEST_CASE("exponential-current threshold crossing is the first exact crossing") 
     // A synaptic kick that carries V over threshold transiently (V_inf below threshold).
     const double t = lif::time_to_threshold_exp_current(p, -60, 0.0, 10.0, 0.0);
     REQUIRE(std::isfinite(t));
-    CHECK(lif::evolve_exp_current(p, -60, 0.0, 10.0, 0.0, t) == doctest::Approx(p.V_th).epsilon(1e-12));
+    CHECK(lif::evolve_exp_current(p, -60, 0.0, 10.0, 0.0, t) ==
+          doctest::Approx(p.V_th).epsilon(1e-12));
     for (double s = 0; s < t; s += t / 1000)
         CHECK(lif::evolve_exp_current(p, -60, 0.0, 10.0, 0.0, s) < p.V_th);
     // A smaller kick peaks below threshold: no crossing.
@@ -106,18 +109,22 @@ TEST_CASE("a neuron under constant drive fires at the ceiling tick of the closed
     const double T = lif::time_to_threshold_delta(p, p.E_L, 2.0);
     CHECK(spikes[0].time == ms_to_ticks_ceil(T));
     // Every later interval is t_ref plus the same crossing time from V_reset.
-    const Tick isi = ms_to_ticks(2.0) + ms_to_ticks_ceil(lif::time_to_threshold_delta(p, p.V_reset, 2.0));
-    for (std::size_t k = 1; k < spikes.size(); ++k) CHECK(spikes[k].time - spikes[k - 1].time == isi);
+    const Tick isi =
+        ms_to_ticks(2.0) + ms_to_ticks_ceil(lif::time_to_threshold_delta(p, p.V_reset, 2.0));
+    for (std::size_t k = 1; k < spikes.size(); ++k)
+        CHECK(spikes[k].time - spikes[k - 1].time == isi);
 }
 
 TEST_CASE("delays are exact: a suprathreshold input fires the target at spike time + delay") {
     Json s = one_neuron({{"t_ref", "2 ms"}}, "20 ms");
-    s["populations"]["in"] = {{"type", "spike_times"}, {"size", 1},
+    s["populations"]["in"] = {{"type", "spike_times"},
+                              {"size", 1},
                               {"params", {{"spike_times", {"1 ms", "3.000000001 ms"}}}}};
-    s["projections"] = Json::array({{{"source", "in"}, {"target", "n"},
-                                     {"connect", {{"rule", "all_to_all"}}},
-                                     {"synapse", {{"type", "static"}, {"weight", "20 mV"},
-                                                  {"delay", "1.5 ms"}}}}});
+    s["projections"] = Json::array(
+        {{{"source", "in"},
+          {"target", "n"},
+          {"connect", {{"rule", "all_to_all"}}},
+          {"synapse", {{"type", "static"}, {"weight", "20 mV"}, {"delay", "1.5 ms"}}}}});
     const auto run = test::run_scenario(s);
     const auto out = run.recorder->times_ms(0, 0);
     REQUIRE(out.size() == 2);
@@ -131,17 +138,21 @@ TEST_CASE("input during the refractory period is discarded or accumulated as con
     // 10 mV at 6.5 ms. Discard: only the second 10 mV counts -> no second spike.
     // Accumulate: the held 10 mV is added at 6 ms, then 10 mV at 6.5 ms -> second spike.
     for (const char* mode : {"discard", "accumulate"}) {
-        Json s = one_neuron({{"t_ref", "5 ms"}, {"tau_m", "1000 ms"}, {"C_m", "100 nF"},
+        Json s = one_neuron({{"t_ref", "5 ms"},
+                             {"tau_m", "1000 ms"},
+                             {"C_m", "100 nF"},
                              {"refractory_input", mode}},
                             "20 ms");
-        s["populations"]["in"] = {{"type", "spike_times"}, {"size", 1},
-                                  {"params", {{"spike_times", {"0 ms"}}}}};
-        s["projections"] = Json::array({{{"source", "in"}, {"target", "n"},
-                                         {"connect", {{"rule", "list"},
-                                                      {"pairs", {{0, 0, "20 mV", "1 ms"},
-                                                                 {0, 0, "10 mV", "2 ms"},
-                                                                 {0, 0, "10 mV", "6.5 ms"}}}}},
-                                         {"synapse", {{"type", "static"}}}}});
+        s["populations"]["in"] = {
+            {"type", "spike_times"}, {"size", 1}, {"params", {{"spike_times", {"0 ms"}}}}};
+        s["projections"] = Json::array(
+            {{{"source", "in"},
+              {"target", "n"},
+              {"connect",
+               {{"rule", "list"},
+                {"pairs",
+                 {{0, 0, "20 mV", "1 ms"}, {0, 0, "10 mV", "2 ms"}, {0, 0, "10 mV", "6.5 ms"}}}}},
+              {"synapse", {{"type", "static"}}}}});
         const auto run = test::run_scenario(s);
         const auto out = run.recorder->times_ms(0, 0);
         INFO(mode);
@@ -158,13 +169,14 @@ TEST_CASE("input during the refractory period is discarded or accumulated as con
 
 TEST_CASE("an input arriving exactly when t_ref ends counts") {
     Json s = one_neuron({{"t_ref", "5 ms"}}, "20 ms");
-    s["populations"]["in"] = {{"type", "spike_times"}, {"size", 1},
-                              {"params", {{"spike_times", {"0 ms"}}}}};
-    s["projections"] = Json::array({{{"source", "in"}, {"target", "n"},
-                                     {"connect", {{"rule", "list"},
-                                                  {"pairs", {{0, 0, "20 mV", "1 ms"},
-                                                             {0, 0, "20 mV", "6 ms"}}}}},
-                                     {"synapse", {{"type", "static"}}}}});
+    s["populations"]["in"] = {
+        {"type", "spike_times"}, {"size", 1}, {"params", {{"spike_times", {"0 ms"}}}}};
+    s["projections"] = Json::array(
+        {{{"source", "in"},
+          {"target", "n"},
+          {"connect",
+           {{"rule", "list"}, {"pairs", {{0, 0, "20 mV", "1 ms"}, {0, 0, "20 mV", "6 ms"}}}}},
+          {"synapse", {{"type", "static"}}}}});
     const auto out = test::run_scenario(s).recorder->times_ms(0, 0);
     REQUIRE(out.size() == 2);
     CHECK(out[1] == doctest::Approx(6.0));
@@ -174,13 +186,19 @@ TEST_CASE("simultaneous inputs are summed before the threshold test") {
     // +20 mV and -20 mV arrive at the same instant from two sources: no spike, whatever the
     // order of the projections.
     Json s = one_neuron(Json::object(), "10 ms");
-    s["populations"]["a"] = {{"type", "spike_times"}, {"size", 1},
-                             {"params", {{"spike_times", {"1 ms"}}}}};
-    s["projections"] = Json::array(
-        {{{"name", "exc"}, {"source", "a"}, {"target", "n"}, {"connect", {{"rule", "all_to_all"}}},
-          {"synapse", {{"type", "static"}, {"weight", "20 mV"}, {"delay", "1 ms"}}}},
-         {{"name", "inh"}, {"source", "a"}, {"target", "n"}, {"connect", {{"rule", "all_to_all"}}},
-          {"synapse", {{"type", "static"}, {"weight", "-20 mV"}, {"delay", "1 ms"}}}}});
+    s["populations"]["a"] = {
+        {"type", "spike_times"}, {"size", 1}, {"params", {{"spike_times", {"1 ms"}}}}};
+    s["projections"] =
+        Json::array({{{"name", "exc"},
+                      {"source", "a"},
+                      {"target", "n"},
+                      {"connect", {{"rule", "all_to_all"}}},
+                      {"synapse", {{"type", "static"}, {"weight", "20 mV"}, {"delay", "1 ms"}}}},
+                     {{"name", "inh"},
+                      {"source", "a"},
+                      {"target", "n"},
+                      {"connect", {{"rule", "all_to_all"}}},
+                      {"synapse", {{"type", "static"}, {"weight", "-20 mV"}, {"delay", "1 ms"}}}}});
     CHECK(test::run_scenario(s).recorder->times_ms(0, 0).empty());
     std::swap(s["projections"][0], s["projections"][1]);
     CHECK(test::run_scenario(s).recorder->times_ms(0, 0).empty());
@@ -188,12 +206,13 @@ TEST_CASE("simultaneous inputs are summed before the threshold test") {
 
 TEST_CASE("exp_current neuron through the engine fires at the predicted crossing") {
     Json s = one_neuron({{"input", "exp_current"}, {"tau_syn_ex", "5 ms"}}, "50 ms");
-    s["populations"]["in"] = {{"type", "spike_times"}, {"size", 1},
-                              {"params", {{"spike_times", {"1 ms"}}}}};
-    s["projections"] = Json::array({{{"source", "in"}, {"target", "n"},
-                                     {"connect", {{"rule", "all_to_all"}}},
-                                     {"synapse", {{"type", "static"}, {"weight", "12 nA"},
-                                                  {"delay", "1 ms"}}}}});
+    s["populations"]["in"] = {
+        {"type", "spike_times"}, {"size", 1}, {"params", {{"spike_times", {"1 ms"}}}}};
+    s["projections"] =
+        Json::array({{{"source", "in"},
+                      {"target", "n"},
+                      {"connect", {{"rule", "all_to_all"}}},
+                      {"synapse", {{"type", "static"}, {"weight", "12 nA"}, {"delay", "1 ms"}}}}});
     const auto out = test::run_scenario(s).recorder->times_ms(0, 0);
     REQUIRE(out.size() == 1);
     const lif::Params p = generic();
@@ -203,20 +222,24 @@ TEST_CASE("exp_current neuron through the engine fires at the predicted crossing
 
 TEST_CASE("step current switches on and off at its times") {
     Json s = one_neuron(Json::object(), "100 ms");
-    s["stimuli"] = Json::array({{{"type", "step_current"}, {"target", "n"}, {"start", "10 ms"},
-                                 {"stop", "60 ms"}, {"amplitude", "3 nA"}}});
+    s["stimuli"] = Json::array({{{"type", "step_current"},
+                                 {"target", "n"},
+                                 {"start", "10 ms"},
+                                 {"stop", "60 ms"},
+                                 {"amplitude", "3 nA"}}});
     const auto out = test::run_scenario(s).recorder->times_ms(0, 0);
     REQUIRE(!out.empty());
     const lif::Params p = generic();
-    CHECK(ms_to_ticks(out[0]) == ms_to_ticks(10.0) + ms_to_ticks_ceil(lif::time_to_threshold_delta(p, p.E_L, 3.0)));
+    CHECK(ms_to_ticks(out[0]) ==
+          ms_to_ticks(10.0) + ms_to_ticks_ceil(lif::time_to_threshold_delta(p, p.E_L, 3.0)));
     CHECK(out.back() < 60.0);
 }
 
 namespace {
 
 // RK4 reference for the conductance membrane with conductances decaying from t = 0.
-double rk4_conductance(const lif::Params& p, double V0, double I, double ge0, double gi0,
-                       double T, int n = 20000) {
+double rk4_conductance(const lif::Params& p, double V0, double I, double ge0, double gi0, double T,
+                       int n = 20000) {
     const double h = T / n;
     double V = V0;
     auto dV = [&](double t, double v) {
@@ -275,18 +298,27 @@ TEST_CASE("conductance neuron in the engine matches a fine time-stepped referenc
     // locates threshold crossings by linear interpolation.
     const std::vector<double> exc{1.0, 1.5, 2.0, 2.2, 9.0, 9.1, 9.3, 9.4, 20.0};
     const std::vector<double> inh{5.0, 9.2};
-    Json s = one_neuron({{"input", "exp_conductance"}, {"C_m", "0.2 nF"}, {"t_ref", "2 ms"},
-                         {"tau_syn_ex", "5 ms"}, {"tau_syn_in", "10 ms"}},
+    Json s = one_neuron({{"input", "exp_conductance"},
+                         {"C_m", "0.2 nF"},
+                         {"t_ref", "2 ms"},
+                         {"tau_syn_ex", "5 ms"},
+                         {"tau_syn_in", "10 ms"}},
                         "40 ms");
     Json exc_times = Json::array(), inh_times = Json::array();
     for (double t : exc) exc_times.push_back(std::to_string(t - 0.5) + " ms");
     for (double t : inh) inh_times.push_back(std::to_string(t - 0.5) + " ms");
-    s["populations"]["e"] = {{"type", "spike_times"}, {"size", 1}, {"params", {{"spike_times", exc_times}}}};
-    s["populations"]["i"] = {{"type", "spike_times"}, {"size", 1}, {"params", {{"spike_times", inh_times}}}};
+    s["populations"]["e"] = {
+        {"type", "spike_times"}, {"size", 1}, {"params", {{"spike_times", exc_times}}}};
+    s["populations"]["i"] = {
+        {"type", "spike_times"}, {"size", 1}, {"params", {{"spike_times", inh_times}}}};
     s["projections"] = Json::array(
-        {{{"source", "e"}, {"target", "n"}, {"connect", {{"rule", "all_to_all"}}},
+        {{{"source", "e"},
+          {"target", "n"},
+          {"connect", {{"rule", "all_to_all"}}},
           {"synapse", {{"type", "static"}, {"weight", "12 nS"}, {"delay", "0.5 ms"}}}},
-         {{"source", "i"}, {"target", "n"}, {"connect", {{"rule", "all_to_all"}}},
+         {{"source", "i"},
+          {"target", "n"},
+          {"connect", {{"rule", "all_to_all"}}},
           {"synapse", {{"type", "static"}, {"weight", "-20 nS"}, {"delay", "0.5 ms"}}}}});
     const auto engine = test::run_scenario(s).recorder->times_ms(0, 0);
 
@@ -314,5 +346,6 @@ TEST_CASE("conductance neuron in the engine matches a fine time-stepped referenc
     }
     REQUIRE(reference.size() >= 2);
     REQUIRE(engine.size() == reference.size());
-    for (std::size_t k = 0; k < engine.size(); ++k) CHECK(engine[k] == doctest::Approx(reference[k]).epsilon(1e-5));
+    for (std::size_t k = 0; k < engine.size(); ++k)
+        CHECK(engine[k] == doctest::Approx(reference[k]).epsilon(1e-5));
 }

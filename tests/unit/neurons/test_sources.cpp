@@ -40,7 +40,8 @@ TEST_CASE("poisson: start and stop bound the train; rate 0 is silent") {
     const auto run = test::run_scenario(source(
         {{"type", "poisson"},
          {"size", 3},
-         {"params", {{"rate", {"200 Hz", "0 Hz", "200 Hz"}}, {"start", "100 ms"}, {"stop", "300 ms"}}}},
+         {"params",
+          {{"rate", {"200 Hz", "0 Hz", "200 Hz"}}, {"start", "100 ms"}, {"stop", "300 ms"}}}},
         "1 s"));
     CHECK(run.recorder->times_ms(0, 1).empty());
     for (std::uint64_t i : {0u, 2u}) {
@@ -57,13 +58,14 @@ TEST_CASE("poisson trains do not depend on other populations") {
     b["populations"]["other"] = {{"type", "poisson"}, {"size", 7}, {"params", {{"rate", "99 Hz"}}}};
     const auto ra = test::run_scenario(a, 5);
     const auto rb = test::run_scenario(b, 5);
-    for (std::uint64_t i = 0; i < 5; ++i) CHECK(ra.recorder->times_ms(0, i) == rb.recorder->times_ms(0, i));
+    for (std::uint64_t i = 0; i < 5; ++i)
+        CHECK(ra.recorder->times_ms(0, i) == rb.recorder->times_ms(0, i));
 }
 
 TEST_CASE("regular: spikes at start + k/rate without drift") {
-    const auto run = test::run_scenario(
-        source({{"type", "regular"}, {"size", 1}, {"params", {{"rate", "3 Hz"}, {"start", "5 ms"}}}},
-               "10 s"));
+    const auto run = test::run_scenario(source(
+        {{"type", "regular"}, {"size", 1}, {"params", {{"rate", "3 Hz"}, {"start", "5 ms"}}}},
+        "10 s"));
     const auto& spikes = run.recorder->spikes();
     REQUIRE(spikes.size() == 30);
     for (std::size_t k = 0; k < spikes.size(); ++k)
@@ -76,10 +78,11 @@ TEST_CASE("spike_times: shared list and per-element lists") {
         "10 ms"));
     CHECK(shared.recorder->times_ms(0, 0) == std::vector<double>{1.0, 2.5});
     CHECK(shared.recorder->times_ms(0, 1) == std::vector<double>{1.0, 2.5});
-    auto each = test::run_scenario(source({{"type", "spike_times"},
-                                           {"size", 2},
-                                           {"params", {{"spike_times", {{"1 ms"}, {"3 ms", "3 ms", "12 ms"}}}}}},
-                                          "10 ms"));
+    auto each = test::run_scenario(
+        source({{"type", "spike_times"},
+                {"size", 2},
+                {"params", {{"spike_times", {{"1 ms"}, {"3 ms", "3 ms", "12 ms"}}}}}},
+               "10 ms"));
     CHECK(each.recorder->times_ms(0, 0) == std::vector<double>{1.0});
     // Repeated times repeat the spike; times at or after the duration are not run.
     CHECK(each.recorder->times_ms(0, 1) == std::vector<double>{3.0, 3.0});
