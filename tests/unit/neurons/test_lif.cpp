@@ -329,7 +329,7 @@ TEST_CASE("conductance neuron in the engine matches a fine time-stepped referenc
     std::vector<double> reference;
     std::size_t ke = 0, ki = 0;
     for (long k = 0; k < 400000; ++k) {
-        const double t = k * h;
+        const double t = static_cast<double>(k) * h;
         while (ke < exc.size() && exc[ke] <= t + h / 2) ge += 0.012, ++ke;
         while (ki < inh.size() && inh[ki] <= t + h / 2) gi += 0.020, ++ki;
         const double V_next = t < ref_until ? p.V_reset : rk4_conductance(p, V, 0, ge, gi, h, 1);
