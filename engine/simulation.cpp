@@ -8,25 +8,44 @@ namespace memsnn {
 
 Simulation::Simulation(Network& network) : net_(network) {
     generation_.resize(net_.n_populations());
-    predicted_.resize(net_.n_populations());
+    wanted_.resize(net_.n_populations());
+    queued_.resize(net_.n_populations());
     for (std::uint32_t p = 0; p < net_.n_populations(); ++p) {
         generation_[p].assign(net_.population(p).size(), 0);
-        predicted_[p].assign(net_.population(p).size(), kNever);
+        wanted_[p].assign(net_.population(p).size(), kNever);
+        queued_[p].assign(net_.population(p).size(), kNever);
     }
 }
 
 void Simulation::repredict(std::uint32_t pop, std::size_t i, Tick now) {
     const Tick t = net_.population(pop).predict(i, now);
     assert(t >= now);
-    Tick& live = predicted_[pop][i];
-    if (t == live) return;  // the queued prediction is still right
-    live = t;
-    const std::uint32_t gen = ++generation_[pop][i];
-    if (t != kNever) queue_.push(Event{t, EventKind::emit, pop, i, gen});
+    wanted_[pop][i] = t;
+    // A later (or no) prediction keeps the queued event: when it pops it is moved to the wanted
+    // time. Only an earlier one needs a new entry, which cancels the queued one.
+    Tick& queued = queued_[pop][i];
+    if (t >= queued) return;
+    queued = t;
+    queue_.push(Event{t, EventKind::emit, pop, i, ++generation_[pop][i]});
+}
+
+// An emit event with the current generation popped at t: fire, or move to the wanted time.
+void Simulation::emit_or_defer(std::uint32_t pop, std::size_t i, Tick t) {
+    queued_[pop][i] = kNever;
+    const Tick wanted = wanted_[pop][i];
+    if (wanted == t) {
+        emit(pop, i, t);
+        return;
+    }
+    ++summary_.stale_events;
+    if (wanted == kNever) return;
+    assert(wanted > t);
+    queued_[pop][i] = wanted;
+    queue_.push(Event{wanted, EventKind::emit, pop, i, ++generation_[pop][i]});
 }
 
 void Simulation::emit(std::uint32_t pop, std::size_t i, Tick t) {
-    predicted_[pop][i] = kNever;
+    wanted_[pop][i] = kNever;
     net_.population(pop).fire(i, t);
     ++summary_.spikes;
     if (net_.record_spikes(pop))
@@ -115,7 +134,7 @@ RunSummary Simulation::run(Tick duration) {
                     ++summary_.stale_events;
                     continue;
                 }
-                emit(e.a, e.b, e.time);
+                emit_or_defer(e.a, e.b, e.time);
                 break;
             case EventKind::sample:
                 sample(e);

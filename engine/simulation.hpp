@@ -2,9 +2,10 @@
 // The event loop. Pops events in the total order of engine/event.hpp over [0, duration) and
 // dispatches them: stimuli change currents, deliveries fan a spike out over one delay group,
 // emits fire neurons (or sources) and fan their spikes out, samples feed the recorders.
-// After every change to an element the engine asks the population for its next emission time
-// and keeps at most one live prediction per element (older ones are cancelled lazily by a
-// generation counter).
+// After every change to an element the engine asks the population for its next emission time.
+// At most one emit event per element is live: an earlier prediction pushes a new event and
+// cancels the queued one lazily (generation counter); a later one leaves the queued event in
+// place and moves it when it pops, so inhibition and sub-threshold input push nothing.
 #pragma once
 
 #include <functional>
@@ -30,6 +31,7 @@ class Simulation {
 
   private:
     void repredict(std::uint32_t pop, std::size_t i, Tick now);
+    void emit_or_defer(std::uint32_t pop, std::size_t i, Tick t);
     void emit(std::uint32_t pop, std::size_t i, Tick t);
     void deliver(const Event& e);
     void stimulate(const Event& e);
@@ -40,7 +42,8 @@ class Simulation {
     std::vector<Recorder*> recorders_;
     std::function<void(Tick)> progress_;
     std::vector<std::vector<std::uint32_t>> generation_;  // per population, per element
-    std::vector<std::vector<Tick>> predicted_;            // live prediction or kNever
+    std::vector<std::vector<Tick>> wanted_;  // latest prediction per element, or kNever
+    std::vector<std::vector<Tick>> queued_;  // time of its live queued emit event, or kNever
     std::vector<double> sample_buffer_;
     RunSummary summary_;
 };
