@@ -304,3 +304,46 @@ TEST_CASE("cli: no progress bar when stderr is not a terminal") {
     CHECK(has_wall);
     if (has_wall) WARN_MESSAGE(std::stod(m[1].str()) > 1.0, "run too short to draw a bar at all");
 }
+
+TEST_CASE("cli: a progress bar is drawn on a terminal for runs over a second") {
+    // `script` (util-linux) gives the command a pseudo-terminal and copies what it draws.
+    if (std::system("command -v script >/dev/null 2>&1") != 0) {
+        WARN_MESSAGE(false, "script(1) not available; progress bar on a terminal not tested");
+        return;
+    }
+    TempDir dir;
+    const std::string cmd = "cd '" + dir.path().string() + "' && script -qec \"'" +
+                            std::string(MEMSNN_CLI) + "' run '" + kTiny +
+                            "' -o out.h5 --set duration='2000 s' --set record=[]\" /dev/null " +
+                            "</dev/null >tty.txt 2>&1";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    const std::string tty = read_file(dir.path() / "tty.txt");
+    std::smatch m;
+    REQUIRE(std::regex_search(tty, m, std::regex(R"(([0-9.e+-]+) s wall)")));
+    const double wall = std::stod(m[1].str());
+    if (wall > 1.2) {
+        CHECK(contains(tty, "\r["));
+        CHECK(contains(tty, "% "));
+        CHECK(contains(tty, "s simulated"));
+    } else {
+        WARN_MESSAGE(false, "run took only " << wall << " s: too short for the bar");
+    }
+    CHECK(contains(tty, "wrote out.h5"));
+}
+
+TEST_CASE("cli: every shipped scenario passes memsnn validate") {
+    TempDir dir;
+    int n = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(source_path("scenarios"))) {
+        const auto& path = entry.path();
+        if (path.extension() != ".json" || path.filename() == "scenario.schema.json") continue;
+        if (path.parent_path().filename() == "data") continue;
+        const CliResult r = run_cli({"validate", path.string()}, dir.path());
+        INFO(path.string() << ": " << r.err);
+        CHECK(r.exit_code == 0);
+        CHECK(contains(r.out, ": ok ("));
+        ++n;
+    }
+    CHECK(n >= 3);
+    CHECK(dir.entries().empty());  // validate writes nothing
+}
