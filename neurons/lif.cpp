@@ -44,6 +44,16 @@ class LifPopulation final : public Population {
             const bool conductance = input == Input::exp_conductance;
             const char* ex = conductance ? "g_ex" : "I_syn_ex";
             const char* in = conductance ? "g_in" : "I_syn_in";
+            for (const char* other : {"I_syn_ex", "I_syn_in", "g_ex", "g_in"}) {
+                const bool used = std::string_view(other) == ex || std::string_view(other) == in;
+                if (args.init->given(other) && (!used || input == Input::delta))
+                    throw ConfigError(args.init->path_of(other),
+                                      "is not state of a lif with input \"" +
+                                          std::string(input == Input::delta ? "delta"
+                                                      : conductance         ? "exp_conductance"
+                                                                            : "exp_current") +
+                                          "\"");
+            }
             if (args.init->given(ex)) state_[i].syn_ex = args.init->number(ex, i);
             if (args.init->given(in)) state_[i].syn_in = args.init->number(in, i);
         }
@@ -262,8 +272,13 @@ struct ConductanceStep {
     // Largest sub-step: a quarter of the fastest time constant, including the effective membrane
     // time constant tau_m / (1 + R g).
     double max_step(double g_ex, double g_in) const {
-        return 0.25 * std::min({p.tau_syn_ex, p.tau_syn_in, p.tau_m / (1 + p.R() * (g_ex + g_in))});
+        double fastest = p.tau_m / (1 + p.R() * (g_ex + g_in));
+        if (g_ex > 0) fastest = std::min(fastest, p.tau_syn_ex);
+        if (g_in > 0) fastest = std::min(fastest, p.tau_syn_in);
+        return 0.25 * fastest;
     }
+    // Below this the conductances no longer change V by a representable amount.
+    static bool negligible(double R, double g_ex, double g_in) { return R * (g_ex + g_in) < 1e-16; }
     // No future V can exceed this: V relaxes towards b/a, and b/a over the box of conductances
     // still reachable ([0, g_ex] x [0, g_in]) is largest at a corner.
     double bound(double V, double g_ex, double g_in) const {
@@ -280,12 +295,16 @@ struct ConductanceStep {
 double evolve_exp_conductance(const Params& p, double V0, double I, double g_ex0, double g_in0,
                               double dt) {
     const ConductanceStep step{p, p.E_L + p.R() * I};
-    const auto n = static_cast<std::size_t>(std::ceil(dt / step.max_step(g_ex0, g_in0)));
-    const double h = n > 0 ? dt / static_cast<double>(n) : 0.0;
-    double V = V0;
-    for (std::size_t k = 0; k < n; ++k) {
-        const double s = h * static_cast<double>(k);
-        V = step(V, g_ex0 * std::exp(-s / p.tau_syn_ex), g_in0 * std::exp(-s / p.tau_syn_in), h);
+    double V = V0, t = 0, ge = g_ex0, gi = g_in0;
+    // Sub-steps follow the decaying conductances; once they are negligible the delta-input
+    // closed form covers the rest at once.
+    while (t < dt) {
+        if (ConductanceStep::negligible(p.R(), ge, gi)) return evolve_delta(p, V, I, dt - t);
+        const double h = std::min(step.max_step(ge, gi), dt - t);
+        V = step(V, ge, gi, h);
+        t += h;
+        ge = g_ex0 * std::exp(-t / p.tau_syn_ex);
+        gi = g_in0 * std::exp(-t / p.tau_syn_in);
     }
     return V;
 }
@@ -308,7 +327,7 @@ double time_to_threshold_exp_conductance(const Params& p, double V0, double I, d
     while (true) {
         if (step.bound(V, ge, gi) < p.V_th) return kInf;
         // Once the conductances are negligible the delta-input closed form finishes the job.
-        if (p.R() * (ge + gi) < 1e-15) {
+        if (ConductanceStep::negligible(p.R(), ge, gi)) {
             const double rest = time_to_threshold_delta(p, V, I);
             return std::isfinite(rest) ? t + rest : kInf;
         }
@@ -374,7 +393,9 @@ ModelInfo model_info() {
     m.type = "lif";
     m.kind = ModelKind::neuron;
     m.summary = "leaky integrate-and-fire, absolute refractory period, exact event-driven";
-    m.integrator = "exact closed form between events; exact threshold-crossing prediction";
+    m.integrator =
+        "delta, exp_current: exact closed form between events and exact threshold crossing; "
+        "exp_conductance: exact propagator with Gauss-Legendre integral (<1e-12 mV)";
     m.params = {
         {"tau_m", Dim::time, 20, "membrane time constant", Check::positive},
         {"C_m", Dim::capacitance, 2, "membrane capacitance", Check::positive},

@@ -205,7 +205,7 @@ void apply_override(Json& scenario, const std::string& assignment) {
     const std::string text = assignment.substr(eq + 1);
     Json value;
     try {
-        value = Json::parse(text);
+        value = Json::parse(text, duplicate_key_check());
     } catch (const Json::parse_error&) {
         value = text;
     }

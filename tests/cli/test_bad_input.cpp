@@ -77,6 +77,8 @@ const BadCase kBadCases[] = {
     {"refractory_input_exp_current.json", "/populations/n/params/refractory_input",
      "applies to input \"delta\" only"},
     {"name_with_dot.json", "/populations/n.exc", "must start with a letter"},
+    {"init_wrong_input.json", "/populations/n/init/g_ex",
+     "is not state of a lif with input \"exp_current\""},
 };
 
 const std::string kTiny = source_path("tests/data/good/tiny.json");

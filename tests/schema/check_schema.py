@@ -4,9 +4,11 @@
 
   1. Every scenarios/**/*.json (except the schema) must validate.
   2. Every file of tests/data/bad/ listed in SCHEMA_ERRORS must be rejected (by the schema, or
-     as invalid JSON). The other bad files break rules the schema cannot see (sizes, names that
-     must exist, V_reset < V_th, the weight unit a target needs, ...); they are listed as
-     "not schema-level" and not judged here (tests/cli checks them through memsnn).
+     as invalid JSON). A JSON object with a repeated key counts as invalid JSON here, as it
+     does for memsnn (Python's json module would silently keep the last value). The other bad
+     files break rules the schema cannot see (sizes, names that must exist, V_reset < V_th,
+     the weight unit a target needs, ...); they are listed as "not schema-level" and not
+     judged here (tests/cli checks them through memsnn).
 
 One line per file; exit code 0 when everything holds, 1 otherwise, 2 when jsonschema is missing.
 Run from anywhere:  /usr/bin/python3 tests/schema/check_schema.py [REPO_ROOT]
@@ -26,14 +28,17 @@ except ImportError:
 # Bad inputs the schema itself must reject (file name -> the rule it breaks).
 SCHEMA_ERRORS = {
     "bad_distribution.json": "unknown distribution (gaussian)",
+    "duplicate_key.json": "duplicate key (invalid JSON)",
     "malformed_json.json": "invalid JSON",
     "missing_duration.json": "required key duration",
     "missing_unit.json": "plain number where a time is expected",
+    "name_with_dot.json": "population name with a dot",
     "negative_delay.json": "delay must be > 0",
     "negative_rate.json": "poisson rate must be >= 0",
     "negative_size.json": "size must be >= 1",
     "probability_above_one.json": "p must be in [0, 1]",
     "record_unknown_variable.json": "not a recordable variable",
+    "refractory_input_exp_current.json": "refractory_input with input exp_current",
     "truncated_json.json": "invalid JSON",
     "unknown_connect_key.json": "unknown key in connect",
     "unknown_param.json": "unknown lif parameter",
@@ -55,19 +60,37 @@ def first_error(validator, document):
         return None
     pointer = "/" + "/".join(str(p) for p in error.absolute_path)
     message = error.message
-    # Regular expressions and "not valid under any of the given schemas" say little; the
-    # schema's own description of the expected value says more.
+    # Regular expressions, "not valid under any of the given schemas" and "should not be valid
+    # under {}" say little; the schema's own description of the value says more.
     described = isinstance(error.schema, dict) and "description" in error.schema
+    instance = json.dumps(error.instance, ensure_ascii=False)
     if error.validator in ("pattern", "anyOf") and described:
-        message = f"{json.dumps(error.instance, ensure_ascii=False)}: expected {error.schema['description']}"
+        message = f"{instance}: expected {error.schema['description']}"
+    elif error.validator == "not" and described:
+        message = f"{instance}: {error.schema['description']}"
     if len(message) > 160:
         message = message[:157] + "..."
     return f"{pointer}: {message}"
 
 
+class DuplicateKeyError(ValueError):
+    """A JSON object repeats a key: memsnn rejects the file, so the checker does too."""
+
+
+def reject_duplicate_keys(pairs):
+    """object_pairs_hook for json.load: a dict, or DuplicateKeyError on a repeated key."""
+    result = {}
+    for key, value in pairs:
+        if key in result:
+            raise DuplicateKeyError(f"duplicate key {json.dumps(key, ensure_ascii=False)} "
+                                    "(each key may appear once in an object)")
+        result[key] = value
+    return result
+
+
 def load(path):
     with open(path, encoding="utf-8") as f:
-        return json.load(f)
+        return json.load(f, object_pairs_hook=reject_duplicate_keys)
 
 
 def main():

@@ -44,7 +44,7 @@ void print_specs(const char* title, const std::vector<ParamSpec>& specs, std::os
     out << "  " << title << ":\n";
     for (const auto& p : specs) {
         out << "    " << std::left << std::setw(18) << p.name << std::setw(28) << default_text(p)
-            << std::setw(8) << unit_text(p) << p.doc;
+            << std::setw(10) << unit_text(p) << p.doc;
         if (p.check == Check::positive) out << " (> 0)";
         if (p.check == Check::nonnegative) out << " (>= 0)";
         if (p.check == Check::probability) out << " (0..1)";
@@ -66,7 +66,7 @@ void print_model(const ModelInfo& m, std::ostream& out) {
     if (!m.variables.empty()) {
         out << "  recordable:\n";
         for (const auto& v : m.variables)
-            out << "    " << std::left << std::setw(18) << v.name << std::setw(8)
+            out << "    " << std::left << std::setw(18) << v.name << std::setw(10)
                 << internal_unit(v.dim) << v.doc << "\n";
     }
     out << "\n";

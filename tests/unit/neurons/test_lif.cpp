@@ -68,7 +68,7 @@ TEST_CASE("threshold time under constant drive equals the closed form") {
     const lif::Params p = generic();
     for (double I : {1.6, 2.0, 5.0, 20.0}) {
         const double t = lif::time_to_threshold_delta(p, p.V_reset, I);
-        // t* = tau_m ln[(R I + E_L - V_reset) / (R I + E_L - V_th)]  (MODELS.md A.7)
+        // t* = tau_m ln[(R I + E_L - V_reset) / (R I + E_L - V_th)]  (docs/models.md section 1.3)
         const double expected =
             p.tau_m * std::log((p.R() * I + p.E_L - p.V_reset) / (p.R() * I + p.E_L - p.V_th));
         CHECK(t == doctest::Approx(expected).epsilon(1e-14));
