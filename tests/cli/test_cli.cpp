@@ -307,8 +307,9 @@ TEST_CASE("cli: no progress bar when stderr is not a terminal") {
 
 TEST_CASE("cli: a progress bar is drawn on a terminal for runs over a second") {
     // `script` (util-linux) gives the command a pseudo-terminal and copies what it draws.
-    if (std::system("command -v script >/dev/null 2>&1") != 0) {
-        WARN_MESSAGE(false, "script(1) not available; progress bar on a terminal not tested");
+    if (std::system("script -qec true /dev/null </dev/null >/dev/null 2>&1") != 0) {
+        // No script(1), or no pseudo-terminals here (e.g. a chroot without /dev/pts).
+        WARN_MESSAGE(false, "no pseudo-terminal available; progress bar on a terminal not tested");
         return;
     }
     TempDir dir;
