@@ -19,6 +19,7 @@
 
 namespace memsnn {
 
+class Device;
 class Population;
 
 enum class Check { any, positive, nonnegative, probability };
@@ -84,7 +85,7 @@ struct VariableSpec {
     std::string doc;
 };
 
-enum class ModelKind { neuron, source, synapse, stimulus };
+enum class ModelKind { neuron, source, synapse, device, stimulus };
 
 struct PopulationArgs {
     std::string name;
@@ -106,6 +107,8 @@ struct ModelInfo {
     std::vector<VariableSpec> variables;
     // Builds a population; throws ConfigError (with the JSON path) on inconsistent values.
     std::function<std::unique_ptr<Population>(const PopulationArgs&)> make;
+    // Builds a device array (kind == device): `size` devices, per-element params.
+    std::function<std::unique_ptr<Device>(const PopulationArgs&)> make_device;
 };
 
 class Registry {

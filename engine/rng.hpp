@@ -27,6 +27,7 @@ enum class StreamDomain : std::uint32_t {
     parameter = 2,      // per-element parameter and init draws: one per (population, key)
     connect = 3,        // connection rules: one per (projection, source/target)
     synapse_value = 4,  // per-synapse weight/delay draws: one per (projection, key)
+    device = 5,         // device noise and stochastic switching: one per (array, device)
 };
 
 class RandomStream {

@@ -17,7 +17,7 @@ struct BaseUnit {
 };
 
 // Base units in SI (or the customary density units) with their factor to the internal unit.
-constexpr std::array<BaseUnit, 14> kBaseUnits{{
+constexpr std::array<BaseUnit, 18> kBaseUnits{{
     {"s", Dim::time, 1e3},
     {"V", Dim::voltage, 1e3},
     {"A", Dim::current, 1e9},
@@ -32,6 +32,10 @@ constexpr std::array<BaseUnit, 14> kBaseUnits{{
     {"A/cm2", Dim::current_density, 1e6},
     {"S/cm2", Dim::conductance_density, 1e3},
     {"F/cm2", Dim::capacitance_density, 1e6},
+    {"Wb", Dim::flux, 1e6},
+    {"Vs", Dim::flux, 1e6},
+    {"K", Dim::temperature, 1.0},
+    {"eV", Dim::energy, 1.602176634e-19 * 1e15},
 }};
 
 struct Prefix {
@@ -100,6 +104,10 @@ std::string_view internal_unit(Dim dim) {
             return "mS/cm2";
         case Dim::capacitance_density:
             return "uF/cm2";
+        case Dim::flux:
+            return "mV ms";
+        case Dim::temperature:
+            return "K";
     }
     return "?";
 }
@@ -134,6 +142,10 @@ std::string_view dim_article_name(Dim dim) {
             return "a conductance density";
         case Dim::capacitance_density:
             return "a capacitance density";
+        case Dim::flux:
+            return "a flux (voltage times time, e.g. \"1 uWb\")";
+        case Dim::temperature:
+            return "a temperature";
     }
     return "?";
 }

@@ -3,7 +3,8 @@
 // "10 Hz", "10 uA/cm2". Inside memsnn one consistent set is used:
 //   time ms, voltage mV, current nA, conductance uS, capacitance nF, resistance MOhm,
 //   frequency Hz, charge pC, energy fJ, power pW,
-//   current density uA/cm2, conductance density mS/cm2, capacitance density uF/cm2
+//   current density uA/cm2, conductance density mS/cm2, capacitance density uF/cm2,
+//   flux mV ms (1 Wb = 1 V s = 1e6 mV ms), temperature K; energies may be written in eV
 // (mV = nA*MOhm, nA = uS*mV, ms = MOhm*nF). A value in a wrong dimension or an unknown unit is
 // a user error naming the JSON path.
 #pragma once
@@ -29,6 +30,8 @@ enum class Dim {
     current_density,
     conductance_density,
     capacitance_density,
+    flux,         // V s (Wb): internal mV ms
+    temperature,  // K
 };
 
 // The internal unit of a dimension, e.g. "ms" for Dim::time ("1" for dimensionless).

@@ -47,6 +47,11 @@ TEST_CASE("quantities convert to the internal units") {
     CHECK(parse("  +3 mV ").value == doctest::Approx(3));
     CHECK(parse("3 \xC2\xB5S").value == doctest::Approx(3));  // µS
     CHECK(parse("1 MOhm").value == doctest::Approx(1));
+    CHECK(parse("1 uWb").value == doctest::Approx(1));  // 1 uV s = 1 mV ms
+    CHECK(parse("1 uWb").dim == Dim::flux);
+    CHECK(parse("300 K").value == doctest::Approx(300));
+    CHECK(parse("1 eV").value == doctest::Approx(1.602176634e-4));  // fJ
+    CHECK(parse("1 eV").dim == Dim::energy);
 }
 
 TEST_CASE("mV = nA * MOhm and ms = MOhm * nF hold in the internal units") {

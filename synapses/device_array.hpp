@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: MIT
+// DeviceArray<M>: the engine-facing Device built from a model's pure functions. It owns the
+// per-device parameters, states, last-event times, random streams and energy accounts, applies
+// lazy relaxation before anything happens to a device, and wraps each programming waveform in
+// the shared non-idealities (synapses/nonideal.hpp).
+//
+// A model M provides (all pure, internal units):
+//   struct Params; struct State;
+//   static std::vector<ParamSpec> param_specs();        // model parameters
+//   static std::vector<ParamSpec> init_specs();         // settable initial state
+//   static std::vector<VariableSpec> variable_specs();  // recordable; the first is "G"
+//   static Params read(const ParamTable&, std::size_t i);
+//   static void validate(const Params&, const ParamTable&);   // throws ConfigError
+//   static State initial(const Params&, const ParamTable& init, std::size_t i);
+//   static void relax(const Params&, State&, double dt);       // zero bias for dt ms
+//   static double drive(const Params&, State&, double V, double dt);  // V mV for dt ms; returns
+//                                                              // the charge [pC] that flowed
+//   static double conductance(const Params&, const State&);   // small-signal G [uS]
+//   static double current(const Params&, const State&, double V);     // I [nA] at V [mV]
+//   static double& level(State&);                 // the normalised non-volatile state x in [0,1]
+//   static double variable(const Params&, const State&, std::size_t v);
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "engine/device.hpp"
+#include "engine/rng.hpp"
+#include "synapses/nonideal.hpp"
+
+namespace memsnn {
+
+template <class M>
+class DeviceArray final : public Device {
+  public:
+    explicit DeviceArray(const PopulationArgs& args) : variables_(M::variable_specs()) {
+        const ParamTable& t = *args.params;
+        params_.reserve(args.size);
+        for (std::size_t i = 0; i < args.size; ++i) {
+            params_.push_back(M::read(t, i));
+            M::validate(params_.back(), t);
+            nonideal_.push_back(nonideal::read(t, i));
+            nonideal::validate(nonideal_.back(), t);
+            streams_.emplace_back(args.seed, StreamDomain::device,
+                                  (static_cast<std::uint64_t>(args.id) << 32) | i);
+            State s = M::initial(params_.back(), *args.init, i);
+            stuck_.push_back(nonideal::draw_stuck(nonideal_.back(), streams_.back()));
+            if (stuck_.back() != nonideal::Stuck::no)
+                M::level(s) = stuck_.back() == nonideal::Stuck::on ? 1.0 : 0.0;
+            M::level(s) = nonideal::quantize(nonideal_.back().levels, M::level(s));
+            states_.push_back(s);
+        }
+        last_.assign(args.size, 0);
+        energy_.assign(args.size, 0.0);
+    }
+
+    std::size_t size() const override { return states_.size(); }
+
+    PulseResult apply(std::size_t k, Tick t, std::span<const Segment> waveform) override {
+        const typename M::Params& p = params_[k];
+        State& s = relaxed(k, t);
+        PulseResult r;
+        r.G_before = M::conductance(p, s);
+        const double x0 = M::level(s);
+        Tick now = t;
+        for (const Segment& seg : waveform) {
+            const double dt = ticks_to_ms(seg.duration);
+            const double q =
+                seg.voltage == 0 ? (M::relax(p, s, dt), 0.0) : M::drive(p, s, seg.voltage, dt);
+            r.charge += q;
+            r.energy += seg.voltage * q;  // mV * pC = fJ
+            now += seg.duration;
+        }
+        double& x = M::level(s);
+        x = stuck_[k] != nonideal::Stuck::no ? x0
+                                             : nonideal::program(nonideal_[k], x0, x, streams_[k]);
+        r.changed = x != x0;
+        r.G_after = M::conductance(p, s);
+        last_[k] = now;
+        energy_[k] += r.energy;
+        return r;
+    }
+
+    double read(std::size_t k, Tick t, double V, Tick read_time) override {
+        const State& s = relaxed(k, t);
+        const double I =
+            nonideal::read_noise(nonideal_[k], M::current(params_[k], s, V), streams_[k]);
+        energy_[k] += V * I * ticks_to_ms(read_time);
+        return I;
+    }
+
+    double conductance(std::size_t k, Tick t) const override {
+        return M::conductance(params_[k], peek(k, t));
+    }
+
+    const std::vector<VariableSpec>& variables() const override { return variables_; }
+
+    double sample(std::size_t k, std::size_t variable, Tick t) const override {
+        return M::variable(params_[k], peek(k, t), variable);
+    }
+
+    double energy(std::size_t k) const override { return energy_[k]; }
+
+  private:
+    using State = typename M::State;
+
+    State& relaxed(std::size_t k, Tick t) {
+        if (t > last_[k]) {
+            M::relax(params_[k], states_[k], ticks_to_ms(t - last_[k]));
+            last_[k] = t;
+        }
+        return states_[k];
+    }
+
+    State peek(std::size_t k, Tick t) const {
+        State s = states_[k];
+        if (t > last_[k]) M::relax(params_[k], s, ticks_to_ms(t - last_[k]));
+        return s;
+    }
+
+    std::vector<typename M::Params> params_;
+    std::vector<State> states_;
+    std::vector<nonideal::Params> nonideal_;
+    std::vector<nonideal::Stuck> stuck_;
+    std::vector<RandomStream> streams_;
+    std::vector<Tick> last_;
+    std::vector<double> energy_;
+    std::vector<VariableSpec> variables_;
+};
+
+// The registry entry of a device model: its specs plus the shared non-ideality parameters.
+template <class M>
+ModelInfo device_model_info(std::string type, std::string summary, std::string integrator) {
+    ModelInfo m;
+    m.type = std::move(type);
+    m.kind = ModelKind::device;
+    m.summary = std::move(summary);
+    m.integrator = std::move(integrator);
+    m.params = M::param_specs();
+    for (auto& p : nonideal::param_specs()) m.params.push_back(p);
+    m.init = M::init_specs();
+    m.variables = M::variable_specs();
+    m.make_device = [](const PopulationArgs& args) -> std::unique_ptr<Device> {
+        return std::make_unique<DeviceArray<M>>(args);
+    };
+    return m;
+}
+
+}  // namespace memsnn
