@@ -19,6 +19,9 @@
 //   static double current(const Params&, const State&, double V);     // I [nA] at V [mV]
 //   static double& level(State&);                 // the normalised non-volatile state x in [0,1]
 //   static double variable(const Params&, const State&, std::size_t v);
+// Models whose physics is stochastic take the device's random stream instead (either or both):
+//   static State initial(const Params&, const ParamTable& init, std::size_t i, RandomStream&);
+//   static double drive(const Params&, State&, double V, double dt, RandomStream&);
 #pragma once
 
 #include <memory>
@@ -43,7 +46,7 @@ class DeviceArray final : public Device {
             nonideal::validate(nonideal_.back(), t);
             streams_.emplace_back(args.seed, StreamDomain::device,
                                   (static_cast<std::uint64_t>(args.id) << 32) | i);
-            State s = M::initial(params_.back(), *args.init, i);
+            State s = initial(params_.back(), *args.init, i, streams_.back());
             stuck_.push_back(nonideal::draw_stuck(nonideal_.back(), streams_.back()));
             if (stuck_.back() != nonideal::Stuck::no)
                 M::level(s) = stuck_.back() == nonideal::Stuck::on ? 1.0 : 0.0;
@@ -65,8 +68,8 @@ class DeviceArray final : public Device {
         Tick now = t;
         for (const Segment& seg : waveform) {
             const double dt = ticks_to_ms(seg.duration);
-            const double q =
-                seg.voltage == 0 ? (M::relax(p, s, dt), 0.0) : M::drive(p, s, seg.voltage, dt);
+            const double q = seg.voltage == 0 ? (M::relax(p, s, dt), 0.0)
+                                              : drive(p, s, seg.voltage, dt, streams_[k]);
             r.charge += q;
             r.energy += seg.voltage * q;  // mV * pC = fJ
             now += seg.duration;
@@ -103,6 +106,22 @@ class DeviceArray final : public Device {
 
   private:
     using State = typename M::State;
+
+    static State initial(const typename M::Params& p, const ParamTable& init, std::size_t i,
+                         RandomStream& rng) {
+        if constexpr (requires { M::initial(p, init, i, rng); })
+            return M::initial(p, init, i, rng);
+        else
+            return M::initial(p, init, i);
+    }
+
+    static double drive(const typename M::Params& p, State& s, double V, double dt,
+                        RandomStream& rng) {
+        if constexpr (requires { M::drive(p, s, V, dt, rng); })
+            return M::drive(p, s, V, dt, rng);
+        else
+            return M::drive(p, s, V, dt);
+    }
 
     State& relaxed(std::size_t k, Tick t) {
         if (t > last_[k]) {
