@@ -608,6 +608,25 @@ void Hdf5Writer::commit() {
     w.committed = true;
 }
 
+void Hdf5Writer::table(const std::string& path, std::span<const double> data,
+                       const std::vector<std::size_t>& dims, const std::string& units) {
+    Impl& w = *impl_;
+    QuietErrors quiet;
+    std::vector<hsize_t> shape(dims.begin(), dims.end());
+    Handle space(w.check(H5Screate_simple(static_cast<int>(shape.size()), shape.data(), nullptr),
+                         "dataspace of " + path));
+    Handle lcpl(w.check(H5Pcreate(H5P_LINK_CREATE), "link properties"));
+    w.check(H5Pset_create_intermediate_group(lcpl.get(), 1), "link properties");
+    Handle set(w.check(H5Dcreate2(w.file.get(), path.c_str(), H5T_IEEE_F64LE, space.get(),
+                                  lcpl.get(), H5P_DEFAULT, H5P_DEFAULT),
+                       "cannot create dataset " + path));
+    if (!data.empty()) {
+        w.check(H5Dwrite(set.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()),
+                "cannot write dataset " + path);
+    }
+    w.attribute(set.get(), "units", units);
+}
+
 const std::filesystem::path& Hdf5Writer::final_path() const {
     return impl_->final_path;
 }

@@ -38,6 +38,8 @@
 #include <filesystem>
 #include <memory>
 #include <span>
+#include <string>
+#include <vector>
 
 #include "engine/recorder.hpp"
 
@@ -61,6 +63,12 @@ class Hdf5Writer : public Recorder {
     void spike(std::uint32_t population, std::uint64_t node, Tick t) override;
     void sample(std::uint32_t report, Tick t, std::span<const double> values) override;
     void end(const RunSummary& summary) override;
+
+    // Writes a whole float64 dataset at `path` (e.g. "/pulse/G"), creating missing groups, with
+    // the row-major shape `dims` and a `units` attribute. For results that are not spikes or
+    // regular reports (pulse protocols). Call between begin() and end().
+    void table(const std::string& path, std::span<const double> data,
+               const std::vector<std::size_t>& dims, const std::string& units);
 
     // Flushes and closes the file, then renames it onto the final path. Call once, after end();
     // the writer accepts nothing afterwards. Throws ConfigError when the file cannot be finished.

@@ -338,7 +338,8 @@ TEST_CASE("cli: every shipped scenario passes memsnn validate") {
     for (const auto& entry : fs::recursive_directory_iterator(source_path("scenarios"))) {
         const auto& path = entry.path();
         if (path.extension() != ".json" || path.filename() == "scenario.schema.json") continue;
-        if (path.parent_path().filename() == "data") continue;
+        const auto folder = path.parent_path().filename();
+        if (folder == "data" || folder == "devices") continue;  // devices/: pulse protocols
         const CliResult r = run_cli({"validate", path.string()}, dir.path());
         INFO(path.string() << ": " << r.err);
         CHECK(r.exit_code == 0);
@@ -347,4 +348,46 @@ TEST_CASE("cli: every shipped scenario passes memsnn validate") {
     }
     CHECK(n >= 3);
     CHECK(dir.entries().empty());  // validate writes nothing
+}
+
+TEST_CASE("cli: every device protocol in scenarios/devices runs with memsnn pulse") {
+    TempDir dir;
+    int n = 0;
+    for (const auto& entry : fs::directory_iterator(source_path("scenarios/devices"))) {
+        const auto& path = entry.path();
+        if (path.extension() != ".json") continue;
+        const CliResult r = run_cli({"pulse", path.string(), "-o", "out.h5", "-q"}, dir.path());
+        INFO(path.string() << ": " << r.err);
+        CHECK(r.exit_code == 0);
+        CHECK(dir.entries() == std::vector<std::string>{"out.h5"});
+        fs::remove(dir.path() / "out.h5");
+        ++n;
+    }
+    CHECK(n >= 1);
+}
+
+TEST_CASE("cli: memsnn pulse writes G per pulse and rejects bad protocols with a path") {
+    TempDir dir;
+    const std::string protocol = source_path("scenarios/devices/linear.json");
+    const CliResult ok = run_cli({"pulse", protocol, "-o", "p.h5"}, dir.path());
+    check_ok(ok);
+    CHECK(contains(ok.out, "200 pulses on 1 linear device(s)"));
+    const CliResult inspect = run_cli({"inspect", "p.h5"}, dir.path());
+    CHECK(inspect.exit_code == 0);
+    CHECK(contains(inspect.out, "linear"));
+
+    const CliResult bad_type =
+        run_cli({"pulse", protocol, "--set", "device.type=lineer", "-o", "q.h5"}, dir.path());
+    CHECK(bad_type.exit_code == 2);
+    CHECK(contains(bad_type.err, "/device/type: unknown device type \"lineer\""));
+    CHECK(contains(bad_type.err, "did you mean \"linear\""));
+    const CliResult bad_period = run_cli(
+        {"pulse", protocol, "--set", "protocol.0.period=\"0.5 us\"", "-o", "q.h5"}, dir.path());
+    CHECK(bad_period.exit_code == 2);
+    CHECK(contains(bad_period.err, "/protocol/0/period: is shorter than the waveform"));
+    const CliResult bad_flux = run_cli(
+        {"pulse", protocol, "--set", "device.params.Phi_0=\"1 mV\"", "-o", "q.h5"}, dir.path());
+    CHECK(bad_flux.exit_code == 2);
+    CHECK(contains(bad_flux.err, "/device/params/Phi_0: expected a flux"));
+    CHECK_FALSE(fs::exists(dir.path() / "q.h5"));
 }

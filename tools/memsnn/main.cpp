@@ -4,11 +4,13 @@
 //   memsnn validate SCENARIO [--set key=value]...
 //   memsnn inspect OUT.h5
 //   memsnn models [TYPE]
+//   memsnn pulse PROTOCOL [-o OUT.h5] [--seed N] [--set key=value]... [--quiet]
 // Exit codes: 0 success, 2 user error (bad scenario, bad arguments, unwritable output),
 // 130 interrupted, 1 internal error.
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -21,6 +23,7 @@
 #include "engine/io/build.hpp"
 #include "engine/io/hdf5_inspect.hpp"
 #include "engine/io/hdf5_writer.hpp"
+#include "engine/io/pulse.hpp"
 #include "engine/simulation.hpp"
 #include "tools/memsnn/models_command.hpp"
 #include "tools/memsnn/progress.hpp"
@@ -39,6 +42,7 @@ commands:
   validate SCENARIO  check a scenario and build its network without running it
   inspect FILE.h5    summarise an output file: populations, spike counts, rates, reports
   models [TYPE]      list every model type with its parameters, defaults and units
+  pulse PROTOCOL     apply a train of programming pulses to a memristive device, write G
 
 options:
   -h, --help         help (also: memsnn <command> --help)
@@ -80,6 +84,22 @@ constexpr const char* kInspectHelp = R"(usage: memsnn inspect FILE.h5
 
 Prints the run metadata (scenario, seed, version, wall time, event counts), each population's
 size, spike count and mean rate, and each recorded report.
+)";
+
+constexpr const char* kPulseHelp = R"(usage: memsnn pulse PROTOCOL [options]
+
+Applies the programming waveforms of PROTOCOL to a device model (or to "size" devices of it)
+and writes, per pulse: /pulse/time [ms], /pulse/amplitude [mV], /pulse/width [ms], and per
+pulse and device /pulse/G [uS] (after the pulse), /pulse/energy [fJ], /pulse/G_read [uS] (when
+the protocol has a read_voltage), plus /pulse/G0 [uS] and run metadata under /memsnn.
+The protocol format is described in scenarios/README.md ("Pulse protocols").
+
+options:
+  -o, --output FILE    output file (default: the protocol's "output", else <name>.h5)
+  --seed N             override the protocol's seed
+  --set KEY=VALUE      override a key, e.g. --set device.params.G_max="50 uS"
+  -q, --quiet          no summary line
+  -h, --help           this help
 )";
 
 constexpr const char* kModelsHelp = R"(usage: memsnn models [TYPE]
@@ -232,6 +252,58 @@ int cmd_inspect(int argc, char** argv) {
     return 0;
 }
 
+int cmd_pulse(int argc, char** argv) {
+    const Args a = parse_args(argc, argv, true);
+    if (a.help) {
+        std::cout << kPulseHelp;
+        return 0;
+    }
+    const std::string& file = one_positional(a, "protocol file");
+    Json protocol = load_scenario_file(file);
+    for (const auto& s : a.sets) apply_override(protocol, s);
+    const auto wall_start = std::chrono::steady_clock::now();
+    const PulseRun run = run_pulse_protocol(protocol, default_registry(), a.seed,
+                                            std::filesystem::path(file).stem().string());
+    const std::string output = a.output ? *a.output : run.output;
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
+    Hdf5Writer writer(output);
+    RunInfo info;
+    info.scenario_name = run.name;
+    info.scenario_json = run.protocol_json;
+    info.command_line = command_line(argc, argv);
+    info.version = MEMSNN_VERSION;
+    info.seed = run.seed;
+    info.duration_ms = run.time.empty() ? 0.0 : run.time.back() + run.width.back();
+    writer.begin(info);
+    const std::size_t n = run.time.size();
+    writer.table("/pulse/time", run.time, {n}, "ms");
+    writer.table("/pulse/amplitude", run.amplitude, {n}, "mV");
+    writer.table("/pulse/width", run.width, {n}, "ms");
+    writer.table("/pulse/G0", run.G0, {run.devices}, "uS");
+    writer.table("/pulse/G", run.G, {n, run.devices}, "uS");
+    writer.table("/pulse/energy", run.energy, {n, run.devices}, "fJ");
+    if (!run.G_read.empty()) writer.table("/pulse/G_read", run.G_read, {n, run.devices}, "uS");
+    RunSummary summary;
+    summary.events = n * run.devices;
+    summary.wall_time_s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+    writer.end(summary);
+    if (g_interrupted) throw Interrupted{};
+    writer.commit();
+    if (!a.quiet) {
+        double total = 0;
+        for (double e : run.energy) total += e;
+        const double G_end = run.G.empty() ? run.G0[0] : run.G[(n - 1) * run.devices];
+        std::printf(
+            "%s: %zu pulses on %zu %s device(s); device 0: G %.4g -> %.4g uS; "
+            "energy %.4g pJ in all\nwrote %s\n",
+            run.name.c_str(), n, run.devices, run.device_type.c_str(), run.G0[0], G_end,
+            total * 1e-3, output.c_str());
+    }
+    return 0;
+}
+
 int cmd_models(int argc, char** argv) {
     const Args a = parse_args(argc, argv, false);
     if (a.help) {
@@ -264,9 +336,11 @@ int main(int argc, char** argv) {
         if (command == "validate") return cmd_validate(argc, argv);
         if (command == "inspect") return cmd_inspect(argc, argv);
         if (command == "models") return cmd_models(argc, argv);
-        throw ConfigError("", "unknown command \"" + command + "\"" +
-                                  did_you_mean(command, {"run", "validate", "inspect", "models"}) +
-                                  " (see memsnn --help)");
+        if (command == "pulse") return cmd_pulse(argc, argv);
+        throw ConfigError(
+            "", "unknown command \"" + command + "\"" +
+                    did_you_mean(command, {"run", "validate", "inspect", "models", "pulse"}) +
+                    " (see memsnn --help)");
     } catch (const ConfigError& e) {
         std::cerr << "memsnn: error: " << e.what() << "\n";
         return 2;
