@@ -35,7 +35,8 @@ double pulses_per_second(const ModelInfo& m, std::size_t pulses) {
         const Tick when = static_cast<Tick>(n / kDevices) * ms_to_ticks(0.01);
         sink += d->apply(k, when, std::span((n / kDevices) % 2 ? &down : &up, 1)).G_after;
     }
-    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (sink == 42.4242) std::puts("");  // keep the loop
     return static_cast<double>(pulses) / s;
 }

@@ -19,13 +19,21 @@ namespace {
 
 // A unit string the scenario parser accepts, for each dimension.
 std::string unit_of(Dim d) {
-    static const std::map<Dim, std::string> units{
-        {Dim::time, "ms"},          {Dim::voltage, "mV"},          {Dim::current, "nA"},
-        {Dim::conductance, "uS"},   {Dim::capacitance, "nF"},      {Dim::resistance, "MOhm"},
-        {Dim::frequency, "Hz"},     {Dim::charge, "pC"},           {Dim::energy, "fJ"},
-        {Dim::power, "pW"},         {Dim::current_density, "uA/cm2"},
-        {Dim::conductance_density, "mS/cm2"}, {Dim::capacitance_density, "uF/cm2"},
-        {Dim::flux, "uWb"},         {Dim::temperature, "K"}};
+    static const std::map<Dim, std::string> units{{Dim::time, "ms"},
+                                                  {Dim::voltage, "mV"},
+                                                  {Dim::current, "nA"},
+                                                  {Dim::conductance, "uS"},
+                                                  {Dim::capacitance, "nF"},
+                                                  {Dim::resistance, "MOhm"},
+                                                  {Dim::frequency, "Hz"},
+                                                  {Dim::charge, "pC"},
+                                                  {Dim::energy, "fJ"},
+                                                  {Dim::power, "pW"},
+                                                  {Dim::current_density, "uA/cm2"},
+                                                  {Dim::conductance_density, "mS/cm2"},
+                                                  {Dim::capacitance_density, "uF/cm2"},
+                                                  {Dim::flux, "uWb"},
+                                                  {Dim::temperature, "K"}};
     return units.at(d);
 }
 
@@ -37,10 +45,14 @@ Json value(double v, Dim d) {
 // Values a parameter must refuse, by its check.
 std::vector<double> bad_values(Check c) {
     switch (c) {
-        case Check::positive: return {0.0, -1.0};
-        case Check::nonnegative: return {-1.0};
-        case Check::probability: return {-0.1, 1.5};
-        case Check::any: return {};
+        case Check::positive:
+            return {0.0, -1.0};
+        case Check::nonnegative:
+            return {-1.0};
+        case Check::probability:
+            return {-0.1, 1.5};
+        case Check::any:
+            return {};
     }
     return {};
 }
@@ -49,8 +61,10 @@ std::vector<double> bad_values(Check c) {
 Json required_params(const ModelInfo& m) {
     Json p = Json::object();
     for (const auto& spec : m.params) {
-        if (spec.kind == ParamKind::time_list) p[spec.name] = Json::array({"1 ms", "2 ms"});
-        else if (spec.kind == ParamKind::number && spec.required()) p[spec.name] = value(1, spec.dim);
+        if (spec.kind == ParamKind::time_list)
+            p[spec.name] = Json::array({"1 ms", "2 ms"});
+        else if (spec.kind == ParamKind::number && spec.required())
+            p[spec.name] = value(1, spec.dim);
     }
     return p;
 }
@@ -66,15 +80,18 @@ Built build(const ModelInfo& m, const Json& params, std::size_t n = 3, std::uint
     const ParamTable init = resolve_params(&no_init, "/m/init", m.init, n, seed, 1, true);
     const PopulationArgs args{m.type, n, 0, seed, &t, &init};
     Built b;
-    if (m.kind == ModelKind::device) b.device = m.make_device(args);
-    else b.population = m.make(args);
+    if (m.kind == ModelKind::device)
+        b.device = m.make_device(args);
+    else
+        b.population = m.make(args);
     return b;
 }
 
 std::vector<const ModelInfo*> buildable() {
     std::vector<const ModelInfo*> out;
     for (const auto& m : default_registry().models())
-        if (m.kind == ModelKind::neuron || m.kind == ModelKind::source || m.kind == ModelKind::device)
+        if (m.kind == ModelKind::neuron || m.kind == ModelKind::source ||
+            m.kind == ModelKind::device)
             out.push_back(&m);
     return out;
 }
@@ -108,7 +125,8 @@ TEST_CASE("every model rejects an unknown parameter and out-of-range values with
                 Json p = required_params(*m);
                 p[spec.name] = value(v, spec.dim);
                 INFO(spec.name << " = " << p[spec.name].dump());
-                CHECK_THROWS_WITH_AS(build(*m, p), doctest::Contains(("/m/params/" + spec.name).c_str()),
+                CHECK_THROWS_WITH_AS(build(*m, p),
+                                     doctest::Contains(("/m/params/" + spec.name).c_str()),
                                      ConfigError);
             }
         }
