@@ -60,9 +60,6 @@ struct Model {
     static double conductance(const Params& p, const State& s) {
         return diffusive::conductance(p.diffusive, s);
     }
-    static double current(const Params& p, const State& s, double V) {
-        return diffusive::conductance(p.diffusive, s) * V;  // uS * mV = nA
-    }
     static double& level(State& s) { return s.s; }
     static double variable(const Params& p, const State& s, std::size_t v) {
         if (v == 0) return diffusive::conductance(p.diffusive, s);

@@ -13,10 +13,12 @@
 //   static void validate(const Params&, const ParamTable&);   // throws ConfigError
 //   static State initial(const Params&, const ParamTable& init, std::size_t i);
 //   static void relax(const Params&, State&, double dt);       // zero bias for dt ms
+//                                             (optional: absent means non-volatile)
 //   static double drive(const Params&, State&, double V, double dt);  // V mV for dt ms; returns
 //                                                              // the charge [pC] that flowed
 //   static double conductance(const Params&, const State&);   // small-signal G [uS]
 //   static double current(const Params&, const State&, double V);     // I [nA] at V [mV]
+//                                             (optional: absent means ohmic, I = G V)
 //   static double& level(State&);                 // the normalised non-volatile state x in [0,1]
 //   static double variable(const Params&, const State&, std::size_t v);
 // Models whose physics is stochastic take the device's random stream instead (either or both):
@@ -68,7 +70,7 @@ class DeviceArray final : public Device {
         Tick now = t;
         for (const Segment& seg : waveform) {
             const double dt = ticks_to_ms(seg.duration);
-            const double q = seg.voltage == 0 ? (M::relax(p, s, dt), 0.0)
+            const double q = seg.voltage == 0 ? (relax(p, s, dt), 0.0)
                                               : drive(p, s, seg.voltage, dt, streams_[k]);
             r.charge += q;
             r.energy += seg.voltage * q;  // mV * pC = fJ
@@ -86,8 +88,7 @@ class DeviceArray final : public Device {
 
     double read(std::size_t k, Tick t, double V, Tick read_time) override {
         const State& s = relaxed(k, t);
-        const double I =
-            nonideal::read_noise(nonideal_[k], M::current(params_[k], s, V), streams_[k]);
+        const double I = nonideal::read_noise(nonideal_[k], current(params_[k], s, V), streams_[k]);
         energy_[k] += V * I * ticks_to_ms(read_time);
         return I;
     }
@@ -115,6 +116,17 @@ class DeviceArray final : public Device {
             return M::initial(p, init, i);
     }
 
+    static void relax(const typename M::Params& p, State& s, double dt) {
+        if constexpr (requires { M::relax(p, s, dt); }) M::relax(p, s, dt);
+    }
+
+    static double current(const typename M::Params& p, const State& s, double V) {
+        if constexpr (requires { M::current(p, s, V); })
+            return M::current(p, s, V);
+        else
+            return M::conductance(p, s) * V;  // ohmic: uS * mV = nA
+    }
+
     static double drive(const typename M::Params& p, State& s, double V, double dt,
                         RandomStream& rng) {
         if constexpr (requires { M::drive(p, s, V, dt, rng); })
@@ -125,7 +137,7 @@ class DeviceArray final : public Device {
 
     State& relaxed(std::size_t k, Tick t) {
         if (t > last_[k]) {
-            M::relax(params_[k], states_[k], ticks_to_ms(t - last_[k]));
+            relax(params_[k], states_[k], ticks_to_ms(t - last_[k]));
             last_[k] = t;
         }
         return states_[k];
@@ -133,7 +145,7 @@ class DeviceArray final : public Device {
 
     State peek(std::size_t k, Tick t) const {
         State s = states_[k];
-        if (t > last_[k]) M::relax(params_[k], s, ticks_to_ms(t - last_[k]));
+        if (t > last_[k]) relax(params_[k], s, ticks_to_ms(t - last_[k]));
         return s;
     }
 

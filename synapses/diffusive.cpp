@@ -129,9 +129,6 @@ struct Model {
     static double conductance(const Params& p, const State& s) {
         return diffusive::conductance(p, s);
     }
-    static double current(const Params& p, const State& s, double V) {
-        return diffusive::conductance(p, s) * V;  // uS * mV = nA
-    }
     static double& level(State& s) { return s.s; }
     static double variable(const Params& p, const State& s, std::size_t v) {
         return v == 0 ? diffusive::conductance(p, s) : s.s;

@@ -117,15 +117,11 @@ struct Model {
                          RandomStream& rng) {
         return ferroelectric::initial(p, init.number("s", i), rng);
     }
-    static void relax(const Params&, State&, double) {}
     static double drive(const Params& p, State& s, double V, double dt, RandomStream& rng) {
         return ferroelectric::drive(p, s, V, dt, rng);
     }
     static double conductance(const Params& p, const State& s) {
         return ferroelectric::conductance(p, s);
-    }
-    static double current(const Params& p, const State& s, double V) {
-        return ferroelectric::conductance(p, s) * V;  // uS * mV = nA
     }
     static double& level(State& s) { return s.s; }
     static double variable(const Params& p, const State& s, std::size_t v) {

@@ -99,9 +99,6 @@ struct Model {
         return pcm::drive(p, s, V, dt, rng);
     }
     static double conductance(const Params& p, const State& s) { return pcm::conductance(p, s); }
-    static double current(const Params& p, const State& s, double V) {
-        return pcm::conductance(p, s) * V;  // uS * mV = nA
-    }
     static double& level(State& s) { return s.x; }
     static double variable(const Params& p, const State& s, std::size_t v) {
         return v == 0 ? pcm::conductance(p, s) : v == 1 ? s.x : s.age;

@@ -157,15 +157,11 @@ struct Model {
     static State initial(const Params&, const ParamTable& init, std::size_t i) {
         return {init.number("x", i)};
     }
-    static void relax(const Params&, State&, double) {}
     static double drive(const Params& p, State& s, double V, double dt) {
         return pulse_map::drive(p, s, V, dt);
     }
     static double conductance(const Params& p, const State& s) {
         return pulse_map::conductance(p, s);
-    }
-    static double current(const Params& p, const State& s, double V) {
-        return pulse_map::conductance(p, s) * V;  // uS * mV = nA
     }
     static double& level(State& s) { return s.x; }
     static double variable(const Params& p, const State& s, std::size_t v) {

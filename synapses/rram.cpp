@@ -105,14 +105,10 @@ struct Model {
     static State initial(const Params&, const ParamTable& init, std::size_t i) {
         return {init.number("x", i)};
     }
-    static void relax(const Params&, State&, double) {}
     static double drive(const Params& p, State& s, double V, double dt) {
         return rram::drive(p, s, V, dt);
     }
     static double conductance(const Params& p, const State& s) { return rram::conductance(p, s); }
-    static double current(const Params& p, const State& s, double V) {
-        return rram::conductance(p, s) * V;  // uS * mV = nA
-    }
     static double& level(State& s) { return s.x; }
     static double variable(const Params& p, const State& s, std::size_t v) {
         const double G = rram::conductance(p, s);

@@ -96,9 +96,6 @@ struct Model {
     static double conductance(const Params& p, const State& s) {
         return second_order::conductance(p, s);
     }
-    static double current(const Params& p, const State& s, double V) {
-        return second_order::conductance(p, s) * V;  // uS * mV = nA
-    }
     static double& level(State& s) { return s.w; }
     static double variable(const Params& p, const State& s, std::size_t v) {
         if (v == 0) return second_order::conductance(p, s);

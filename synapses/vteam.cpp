@@ -79,27 +79,7 @@ double drive(const Params& p, State& s, double V, double dt) {
             p.iv == IV::linear ? (p.R_off - p.R_on) / resistance(p, x) : lambda(p);
         return std::min(kMaxStep, kMaxRelR / dlnR_dx) / (std::abs(r) * window_max(p));
     };
-    double x = s.x;
-    double q = 0;
-    double t_left = dt;
-    while (t_left > 0) {
-        const double h = std::min(t_left, step(x));
-        const double k1 = f(x), c1 = g(x);
-        const double k2 = f(x + h / 2 * k1), c2 = g(x + h / 2 * k1);
-        const double k3 = f(x + h / 2 * k2), c3 = g(x + h / 2 * k2);
-        const double k4 = f(x + h * k3), c4 = g(x + h * k3);
-        const double x_new = std::clamp(x + h / 6 * (k1 + 2 * k2 + 2 * k3 + k4), 0.0, 1.0);
-        const double dq = h / 6 * (c1 + 2 * c2 + 2 * c3 + c4);
-        q += dq;
-        t_left -= h;
-        if (x_new == x) {  // x frozen (window zero at a bound): every later sub-step is the same
-            q += dq / h * t_left;
-            break;
-        }
-        x = x_new;
-    }
-    s.x = x;
-    return q;
+    return window::integrate(s.x, dt, f, g, step);
 }
 
 namespace {
@@ -171,14 +151,10 @@ struct Model {
     static State initial(const Params&, const ParamTable& init, std::size_t i) {
         return {init.number("x", i)};
     }
-    static void relax(const Params&, State&, double) {}  // non-volatile
     static double drive(const Params& p, State& s, double V, double dt) {
         return vteam::drive(p, s, V, dt);
     }
     static double conductance(const Params& p, const State& s) { return vteam::conductance(p, s); }
-    static double current(const Params& p, const State& s, double V) {
-        return vteam::conductance(p, s) * V;  // uS * mV = nA
-    }
     static double& level(State& s) { return s.x; }
     static double variable(const Params& p, const State& s, std::size_t v) {
         return v == 0 ? vteam::conductance(p, s) : s.x;

@@ -10,6 +10,7 @@
 //   prodromakis  F = j (1 - [(x - 0.5)^2 + 0.75]^p)              (Prodromakis et al. 2011)
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -44,6 +45,33 @@ inline double value(Kind kind, double x, bool increasing, double p, double j = 1
             return j * (1 - std::pow((x - 0.5) * (x - 0.5) + 0.75, p));
     }
     return 1;
+}
+
+// Integrates a windowed drift model over dt ms: dx/dt = f(x) and dq/dt = g(x) (the current),
+// classical RK4 on sub-steps no longer than step(x). x stays in [0, 1]; once it no longer moves
+// (the window is zero at a bound) the rest of the interval is accounted at the frozen x.
+// Returns the charge; x is updated in place.
+template <class F, class G, class Step>
+double integrate(double& x, double dt, F f, G g, Step step) {
+    double q = 0;
+    double t_left = dt;
+    while (t_left > 0) {
+        const double h = std::min(t_left, step(x));
+        const double k1 = f(x), c1 = g(x);
+        const double k2 = f(x + h / 2 * k1), c2 = g(x + h / 2 * k1);
+        const double k3 = f(x + h / 2 * k2), c3 = g(x + h / 2 * k2);
+        const double k4 = f(x + h * k3), c4 = g(x + h * k3);
+        const double x_new = std::clamp(x + h / 6 * (k1 + 2 * k2 + 2 * k3 + k4), 0.0, 1.0);
+        const double dq = h / 6 * (c1 + 2 * c2 + 2 * c3 + c4);
+        q += dq;
+        t_left -= h;
+        if (x_new == x) {
+            q += dq / h * t_left;
+            break;
+        }
+        x = x_new;
+    }
+    return q;
 }
 
 }  // namespace memsnn::window

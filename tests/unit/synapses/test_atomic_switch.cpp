@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <doctest/doctest.h>
 
+#include "tests/unit/synapses/device_support.hpp"
+
 #include <cmath>
 #include <memory>
 
@@ -15,11 +17,7 @@ using namespace memsnn;
 namespace {
 
 std::unique_ptr<Device> make(const Json& params, const Json& init = Json::object()) {
-    const ModelInfo* m = default_registry().find("atomic_switch");
-    REQUIRE(m != nullptr);
-    const ParamTable t = resolve_params(&params, "/device/params", m->params, 1, 1, 0, false);
-    const ParamTable i = resolve_params(&init, "/device/init", m->init, 1, 1, 1, true);
-    return m->make_device(PopulationArgs{"d", 1, 0, 1, &t, &i});
+    return test::make_device("atomic_switch", params, init);
 }
 
 // 0.3 V for 100 ns: r t_p = 1e3 sinh(3) * 1e-4 ~ 1, each pulse closes ~63 % of the gap.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <doctest/doctest.h>
 
+#include "tests/unit/synapses/device_support.hpp"
+
 #include <cmath>
 #include <memory>
 
@@ -15,11 +17,7 @@ using namespace memsnn;
 namespace {
 
 std::unique_ptr<Device> make(const Json& params, const Json& init = Json::object()) {
-    const ModelInfo* m = default_registry().find("diffusive");
-    REQUIRE(m != nullptr);
-    const ParamTable t = resolve_params(&params, "/device/params", m->params, 1, 1, 0, false);
-    const ParamTable i = resolve_params(&init, "/device/init", m->init, 1, 1, 1, true);
-    return m->make_device(PopulationArgs{"d", 1, 0, 1, &t, &i});
+    return test::make_device("diffusive", params, init);
 }
 
 // int_0^T s(t)^beta dt from the closed-form s(t), by 8-point Gauss-Legendre on 20000 panels.

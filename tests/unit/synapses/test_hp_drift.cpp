@@ -4,6 +4,8 @@
 // hysteresis loop under a sinusoidal voltage.
 #include <doctest/doctest.h>
 
+#include "tests/unit/synapses/device_support.hpp"
+
 #include <cmath>
 #include <functional>
 #include <memory>
@@ -26,11 +28,7 @@ constexpr double kDelta = kRoff - kRon;
 constexpr double kX0 = (kRoff - kRinit) / (kRoff - kRon);
 
 std::unique_ptr<Device> make(const Json& params, const Json& init = Json::object()) {
-    const ModelInfo* m = default_registry().find("hp_drift");
-    REQUIRE(m != nullptr);
-    const ParamTable t = resolve_params(&params, "/device/params", m->params, 1, 1, 0, false);
-    const ParamTable i = resolve_params(&init, "/device/init", m->init, 1, 1, 1, true);
-    return m->make_device(PopulationArgs{"d", 1, 0, 1, &t, &i});
+    return test::make_device("hp_drift", params, init);
 }
 
 double R(double x) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <doctest/doctest.h>
 
+#include "tests/unit/synapses/device_support.hpp"
+
 #include <memory>
 
 #include "engine/device.hpp"
@@ -13,12 +15,7 @@ using namespace memsnn;
 namespace {
 
 std::unique_ptr<Device> make(const Json& params, std::size_t n = 1, std::uint64_t seed = 1) {
-    const ModelInfo* m = default_registry().find("linear");
-    REQUIRE(m != nullptr);
-    const ParamTable t = resolve_params(&params, "/device/params", m->params, n, seed, 0, false);
-    const Json no_init = Json::object();
-    const ParamTable init = resolve_params(&no_init, "/device/init", m->init, n, seed, 1, true);
-    return m->make_device(PopulationArgs{"d", n, 0, seed, &t, &init});
+    return test::make_device("linear", params, Json::object(), n, seed);
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <doctest/doctest.h>
 
+#include "tests/unit/synapses/device_support.hpp"
+
 #include <cmath>
 #include <memory>
 
@@ -15,11 +17,7 @@ namespace {
 
 std::unique_ptr<Device> make(const Json& params, const Json& init = Json::object(),
                              std::size_t n = 1, std::uint64_t seed = 1) {
-    const ModelInfo* m = default_registry().find("rram");
-    REQUIRE(m != nullptr);
-    const ParamTable t = resolve_params(&params, "/device/params", m->params, n, seed, 0, false);
-    const ParamTable i = resolve_params(&init, "/device/init", m->init, n, seed, 1, true);
-    return m->make_device(PopulationArgs{"d", n, 0, seed, &t, &i});
+    return test::make_device("rram", params, init, n, seed);
 }
 
 struct Pulser {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <doctest/doctest.h>
 
+#include "tests/unit/synapses/device_support.hpp"
+
 #include <cmath>
 #include <memory>
 
@@ -14,12 +16,7 @@ using namespace memsnn;
 namespace {
 
 std::unique_ptr<Device> make(const Json& params, std::size_t n, double w0) {
-    const ModelInfo* m = default_registry().find("second_order");
-    REQUIRE(m != nullptr);
-    const ParamTable t = resolve_params(&params, "/device/params", m->params, n, 1, 0, false);
-    const Json init{{"w", w0}};
-    const ParamTable i = resolve_params(&init, "/device/init", m->init, n, 1, 1, true);
-    return m->make_device(PopulationArgs{"d", n, 0, 1, &t, &i});
+    return test::make_device("second_order", params, Json{{"w", w0}}, n);
 }
 
 // Appendix-style reference: k_B in eV/K from the exact SI values, E_a = 1 eV.

@@ -4,6 +4,8 @@
 // fine quadrature of V^2 / R(x(t)).
 #include <doctest/doctest.h>
 
+#include "tests/unit/synapses/device_support.hpp"
+
 #include <cmath>
 #include <functional>
 #include <memory>
@@ -24,11 +26,7 @@ constexpr double kVon = -500, kVoff = 500, kK = 1e4, kAlpha = 3, kRon = 0.01, kR
 
 std::unique_ptr<Device> make(const Json& params, const Json& init = Json::object(),
                              std::size_t n = 1) {
-    const ModelInfo* m = default_registry().find("vteam");
-    REQUIRE(m != nullptr);
-    const ParamTable t = resolve_params(&params, "/device/params", m->params, n, 1, 0, false);
-    const ParamTable i = resolve_params(&init, "/device/init", m->init, n, 1, 1, true);
-    return m->make_device(PopulationArgs{"d", n, 0, 1, &t, &i});
+    return test::make_device("vteam", params, init, n);
 }
 
 // dx/dt [1/ms] for window none, from the VTEAM equations.
