@@ -45,6 +45,8 @@ Projection::Projection(std::string name, std::uint32_t source_population,
     }
     if (k != order.size()) throw std::logic_error("projection " + name_ + ": source out of range");
     group_offset_[n_sources] = static_cast<std::uint32_t>(groups_.size());
+    position_.resize(creation_.size());
+    for (std::uint32_t i = 0; i < creation_.size(); ++i) position_[creation_[i]] = i;
 }
 
 std::uint32_t Network::add_population(std::unique_ptr<Population> p, std::string type) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/population.hpp"
+#include "engine/synapse_circuit.hpp"
 #include "engine/time.hpp"
 
 namespace memsnn {
@@ -49,6 +50,12 @@ class Projection {
     double weight(std::uint32_t k) const { return weights_[k]; }
     // Synapse k's position in creation order (the id used in reports).
     std::uint32_t creation_index(std::uint32_t k) const { return creation_[k]; }
+    // The static weight of the synapse created as number `id`.
+    double weight_by_id(std::uint32_t id) const { return weights_[position_[id]]; }
+
+    // Synapses with state (memristive circuits); null for static synapses.
+    void set_circuit(std::shared_ptr<SynapseCircuit> c) { circuit_ = std::move(c); }
+    SynapseCircuit* circuit() const { return circuit_.get(); }
 
   private:
     std::string name_;
@@ -60,6 +67,8 @@ class Projection {
     std::vector<std::uint32_t> targets_;
     std::vector<double> weights_;
     std::vector<std::uint32_t> creation_;
+    std::vector<std::uint32_t> position_;  // creation index -> packed position
+    std::shared_ptr<SynapseCircuit> circuit_;
 };
 
 struct StepCurrent {
@@ -72,9 +81,10 @@ struct StepCurrent {
 
 struct Report {
     std::string name;
-    std::uint32_t population = 0;
-    std::size_t variable = 0;
-    std::vector<std::uint32_t> neurons;
+    std::uint32_t population = 0;   // or the projection, when `projection` is set
+    bool projection = false;        // a report over a projection's synapses
+    std::size_t variable = 0;       // projection without circuit: 0 = static weight
+    std::vector<std::uint32_t> neurons;  // neuron indices, or synapse (creation) ids
     Tick start = 0;
     Tick step = 0;
     std::uint64_t n_samples = 0;

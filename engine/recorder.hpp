@@ -24,7 +24,8 @@ struct PopulationInfo {
 // t_k = start + k*step for k = 0 .. n_samples-1 (stop is exclusive, as in SONATA).
 struct ReportInfo {
     std::string name;        // group name under /report (defaults to the population name)
-    std::string population;  // population the nodes belong to
+    std::string population;  // population the nodes belong to (or the projection, below)
+    std::string projection;  // set for reports over a projection's synapses (node ids = synapse ids)
     std::string variable;    // e.g. "V_m"
     std::string units;       // e.g. "mV"
     std::vector<std::uint64_t> node_ids;
@@ -32,6 +33,13 @@ struct ReportInfo {
     double stop_ms = 0;
     double step_ms = 0;
     std::uint64_t n_samples = 0;
+};
+
+struct ProjectionInfo {
+    std::string name;
+    std::string synapse;  // synapse type ("static", "two_terminal", ...)
+    std::string device;   // device type, or "" for static synapses
+    std::uint64_t synapses = 0;
 };
 
 struct RunInfo {
@@ -43,6 +51,7 @@ struct RunInfo {
     double duration_ms = 0;
     std::vector<PopulationInfo> populations;  // index = population id
     std::vector<ReportInfo> reports;          // index = report id
+    std::vector<ProjectionInfo> projections;  // index = projection id
 };
 
 struct RunSummary {
@@ -51,6 +60,7 @@ struct RunSummary {
     std::uint64_t stale_events = 0;     // cancelled predictions dropped on pop
     std::uint64_t spikes = 0;           // spikes emitted by all populations
     std::uint64_t synaptic_events = 0;  // spike arrivals at single synapses
+    std::vector<double> projection_energy;  // fJ per projection (index = projection id)
 };
 
 class Recorder {

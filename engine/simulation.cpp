@@ -64,9 +64,11 @@ void Simulation::deliver(const Event& e) {
     const Projection::DelayGroup& group = proj.group(e.c);
     const std::uint32_t target_pop = proj.target_population();
     Population& target = net_.population(target_pop);
+    SynapseCircuit* circuit = proj.circuit();
     for (std::uint32_t k = group.begin; k < group.end; ++k) {
         const std::uint32_t j = proj.target(k);
-        target.deliver(j, e.time, proj.weight(k));
+        const double w = circuit ? circuit->on_pre(proj.creation_index(k), e.time) : proj.weight(k);
+        target.deliver(j, e.time, w);
         repredict(target_pop, j, e.time);
     }
     summary_.synaptic_events += group.end - group.begin;
@@ -91,10 +93,18 @@ void Simulation::stimulate(const Event& e) {
 
 void Simulation::sample(const Event& e) {
     const Report& r = net_.reports()[e.a];
-    const Population& pop = net_.population(r.population);
     sample_buffer_.resize(r.neurons.size());
-    for (std::size_t k = 0; k < r.neurons.size(); ++k)
-        sample_buffer_[k] = pop.sample(r.neurons[k], r.variable, e.time);
+    if (r.projection) {
+        const Projection& proj = net_.projections()[r.population];
+        const SynapseCircuit* circuit = proj.circuit();
+        for (std::size_t k = 0; k < r.neurons.size(); ++k)
+            sample_buffer_[k] = circuit ? circuit->sample(r.neurons[k], r.variable, e.time)
+                                        : proj.weight_by_id(r.neurons[k]);
+    } else {
+        const Population& pop = net_.population(r.population);
+        for (std::size_t k = 0; k < r.neurons.size(); ++k)
+            sample_buffer_[k] = pop.sample(r.neurons[k], r.variable, e.time);
+    }
     for (Recorder* rec : recorders_) rec->sample(e.a, e.time, sample_buffer_);
     const std::uint64_t next = e.b + 1;
     if (next < r.n_samples)
@@ -147,6 +157,8 @@ RunSummary Simulation::run(Tick duration) {
         }
     }
     if (progress_) progress_(duration);
+    for (const Projection& p : net_.projections())
+        summary_.projection_energy.push_back(p.circuit() ? p.circuit()->energy() : 0.0);
     summary_.wall_time_s =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
     return summary_;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "engine/error.hpp"
+#include "engine/io/circuit_build.hpp"
 #include "engine/io/connect.hpp"
 
 namespace memsnn {
@@ -179,8 +180,21 @@ class Builder {
                             run_.info.seed,
                             static_cast<std::uint32_t>(k)};
             std::vector<SynapseSpec> synapses = connect(in, *weight_dim);
-            net().add_projection(
-                Projection(name, src, tgt, net().population(src).size(), std::move(synapses)));
+            const std::size_t n = synapses.size();
+            Projection projection(name, src, tgt, net().population(src).size(),
+                                  std::move(synapses));
+            const Json& syn = pj["synapse"];
+            const std::string synapse_type = syn["type"].get<std::string>();
+            ProjectionInfo info{name, synapse_type, "", n};
+            if (is_circuit_type(synapse_type)) {
+                CircuitBuild c = build_circuit(syn, path + "/synapse", n, *weight_dim,
+                                               run_.info.seed, static_cast<std::uint32_t>(k),
+                                               registry_);
+                projection.set_circuit(std::move(c.circuit));
+                info.device = c.device_type;
+            }
+            net().add_projection(std::move(projection));
+            run_.info.projections.push_back(std::move(info));
         }
     }
 
@@ -226,10 +240,10 @@ class Builder {
             const std::string path = pointer("/record", k);
             const Json& rj = require_object(list[k], path);
             const std::string what = require_string(require(rj, path, "what"), path + "/what");
-            if (rj.contains("projection"))
-                throw ConfigError(path + "/projection",
-                                  "synapse reports come with plastic synapses; static synapses "
-                                  "have nothing that changes to record");
+            if (rj.contains("projection")) {
+                projection_report(rj, path, what);
+                continue;
+            }
             const std::uint32_t pop =
                 population_by_name(net(), require(rj, path, "population"), path + "/population");
             if (what == "spikes") {
@@ -239,6 +253,46 @@ class Builder {
             }
             variable_report(rj, path, what, pop);
         }
+    }
+
+    // A report over a projection's synapses: device variables and "energy" for circuits,
+    // "weight" for static synapses.
+    void projection_report(const Json& rj, const std::string& path, const std::string& what) {
+        check_keys(rj, path, {"what", "projection", "synapses", "interval", "start", "stop",
+                              "name", "description"});
+        const std::string pname = require_string(rj["projection"], path + "/projection");
+        std::vector<std::string> names;
+        int id = -1;
+        for (std::size_t p = 0; p < net().projections().size(); ++p) {
+            names.push_back(net().projections()[p].name());
+            if (names.back() == pname) id = static_cast<int>(p);
+        }
+        if (id < 0)
+            throw ConfigError(path + "/projection", "no projection named \"" + pname + "\"" +
+                                                        did_you_mean(pname, names));
+        const Projection& proj = net().projections()[static_cast<std::size_t>(id)];
+        std::vector<VariableSpec> vars{{"weight", Dim::dimensionless, "static weight"}};
+        if (proj.circuit()) vars = proj.circuit()->variables();
+        std::vector<std::string> var_names;
+        std::size_t var = vars.size();
+        for (std::size_t v = 0; v < vars.size(); ++v) {
+            var_names.push_back(vars[v].name);
+            if (vars[v].name == what) var = v;
+        }
+        if (var == vars.size())
+            throw ConfigError(path + "/what", "\"" + what +
+                                                  "\" is not recordable on projection \"" + pname +
+                                                  "\"" + did_you_mean(what, var_names));
+        Report r;
+        r.projection = true;
+        r.population = static_cast<std::uint32_t>(id);
+        r.variable = var;
+        r.neurons = neuron_list(rj.contains("synapses") ? &rj["synapses"] : nullptr,
+                                path + "/synapses", proj.n_synapses());
+        const Dim unit = proj.circuit()
+                             ? vars[var].dim
+                             : *net().population(proj.target_population()).weight_dim();
+        add_report(rj, path, pname, what, std::string(internal_unit(unit)), std::move(r));
     }
 
     void record_spikes(std::uint32_t pop) {
@@ -270,18 +324,24 @@ class Builder {
                                         return s;
                                     }());
         Report r;
-        r.name =
-            rj.contains("name") ? require_string(rj["name"], path + "/name") : population.name();
+        r.population = pop;
+        r.variable = var;
+        r.neurons = neuron_list(rj.contains("neurons") ? &rj["neurons"] : nullptr,
+                                path + "/neurons", population.size());
+        add_report(rj, path, population.name(), what, std::string(internal_unit(vars[var].dim)),
+                   std::move(r));
+    }
+
+    // The timing keys and names shared by population and projection reports.
+    void add_report(const Json& rj, const std::string& path, const std::string& owner,
+                    const std::string& what, const std::string& units, Report r) {
+        r.name = rj.contains("name") ? require_string(rj["name"], path + "/name") : owner;
         check_name(r.name, path + "/name", "report");
         for (const auto& other : run_.info.reports)
             if (other.name == r.name)
                 throw ConfigError(path, "a second report named \"" + r.name +
                                             "\" (one report per group under /report); give this "
                                             "entry a distinct \"name\"");
-        r.population = pop;
-        r.variable = var;
-        r.neurons = neuron_list(rj.contains("neurons") ? &rj["neurons"] : nullptr,
-                                path + "/neurons", population.size());
         r.step = time_key(rj, path, "interval", dt_, Check::positive);
         if (r.step <= 0) throw ConfigError(path + "/interval", "must be at least 1 ps");
         r.start = time_key(rj, path, "start", 0, Check::nonnegative);
@@ -292,9 +352,10 @@ class Builder {
 
         ReportInfo info;
         info.name = r.name;
-        info.population = population.name();
+        info.population = r.projection ? "" : owner;
+        info.projection = r.projection ? owner : "";
         info.variable = what;
-        info.units = std::string(internal_unit(vars[var].dim));
+        info.units = units;
         for (auto n : r.neurons) info.node_ids.push_back(n);
         info.start_ms = ticks_to_ms(r.start);
         info.step_ms = ticks_to_ms(r.step);

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "engine/error.hpp"
+#include "engine/io/circuit_build.hpp"
 
 namespace memsnn {
 
@@ -137,17 +138,31 @@ std::vector<SynapseSpec> connect(const ConnectInput& in, Dim weight_dim) {
     const std::string spath = in.path + "/synapse";
     const Json& syn = require_object(require(in.projection, in.path, "synapse"), spath);
     const std::string type = require_string(require(syn, spath, "type"), spath + "/type");
-    if (type != "static")
+    const bool circuit = is_circuit_type(type);
+    if (type != "static" && !circuit) {
+        std::vector<std::string> types{"static"};
+        for (const auto& t : circuit_types()) types.push_back(t);
         throw ConfigError(spath + "/type", "unknown synapse type \"" + type + "\"" +
-                                               did_you_mean(type, {"static"}) +
+                                               did_you_mean(type, types) +
                                                "; `memsnn models` lists them");
-    check_keys(syn, spath, {"type", "weight", "delay", "description"});
+    }
+    // A circuit's own keys are checked where it is built (engine/io/circuit_build.cpp).
+    if (!circuit) check_keys(syn, spath, {"type", "weight", "delay", "description"});
 
     const std::size_t n = pairs.size();
-    bool all_weights_in_list = n > 0;
+    if (circuit) {
+        for (std::size_t k = 0; k < n; ++k)
+            if (pairs[k].weight)
+                throw ConfigError(pointer(pointer(in.path + "/connect/pairs", k), 2),
+                                  "a " + type + " synapse takes its weight from its device; list "
+                                  "pairs as [source, target] and set \"delay\" in \"synapse\"");
+    }
+    bool all_weights_in_list = n > 0 && !circuit;
     for (const auto& p : pairs) all_weights_in_list = all_weights_in_list && p.weight;
     std::vector<double> weights(n, 0.0);
-    if (syn.contains("weight")) {
+    if (circuit) {
+        // weights stay 0: the circuit computes them at each spike
+    } else if (syn.contains("weight")) {
         RandomStream stream(in.seed, StreamDomain::synapse_value, stream_object(in.index, 0));
         weights =
             element_values(syn["weight"], spath + "/weight", weight_dim, Check::any, n, stream);

@@ -275,11 +275,30 @@ std::optional<hsize_t> spike_count(hid_t spikes_group, const std::string& popula
     return {};
 }
 
+// Projections with memristive synapses: device type and the energy their devices spent.
+void print_projections(hid_t meta, std::ostream& out) {
+    Handle projections = open_group(meta, "projections");
+    if (!projections.valid()) return;
+    std::vector<std::vector<std::string>> rows = {
+        {"name", "synapse", "device", "synapses", "energy (pJ)"}};
+    for (const auto& name : children(projections.get())) {
+        Handle p = open_group(projections.get(), name);
+        if (!p.valid()) continue;
+        const auto energy = double_attribute(p.get(), "energy_fJ");
+        rows.push_back({name, or_dash(string_attribute(p.get(), "synapse")),
+                        or_dash(string_attribute(p.get(), "device")),
+                        or_dash(count_attribute(p.get(), "synapses")),
+                        energy ? number(*energy * 1e-3) : "-"});
+    }
+    out << "\nprojections\n";
+    print_table(out, rows);
+}
+
 void print_reports(hid_t file, std::ostream& out) {
     Handle reports = open_group(file, "report");
     if (!reports.valid()) return;
     std::vector<std::vector<std::string>> rows = {
-        {"name", "population", "variable", "units", "nodes", "samples", "time (ms)"}};
+        {"name", "of", "variable", "units", "nodes", "samples", "time (ms)"}};
     for (const auto& name : children(reports.get())) {
         Handle report = open_group(reports.get(), name);
         if (!report.valid()) continue;
@@ -300,7 +319,11 @@ void print_reports(hid_t file, std::ostream& out) {
                 grid = number(time[0]) + " to " + number(time[1]) + " step " + number(time[2]);
             }
         }
-        rows.push_back({name, or_dash(string_attribute(report.get(), "population")),
+        // "of": the population, or "projection <name>" for reports over synapses.
+        std::optional<std::string> owner = string_attribute(report.get(), "population");
+        if (const auto proj = string_attribute(report.get(), "projection"))
+            owner = "projection " + *proj;
+        rows.push_back({name, or_dash(owner),
                         or_dash(variable), or_dash(units), nodes,
                         dims.empty() ? "-" : std::to_string(dims[0]), grid});
     }
@@ -372,6 +395,7 @@ void print_memsnn_file(hid_t file, hid_t meta, std::ostream& out) {
     } else {
         print_table(out, rows);
     }
+    print_projections(meta, out);
     print_reports(file, out);
 }
 

@@ -157,6 +157,7 @@ struct Hdf5Writer::Impl {
     Handle string_type;                 // variable-length UTF-8
     std::vector<SpikeStream> spikes;    // index = population id
     std::vector<ReportStream> reports;  // index = report id
+    std::vector<Handle> projections;    // /memsnn/projections/<name>, index = projection id
     bool begun = false;
     bool committed = false;
     std::uint32_t calls_since_clock_check = 0;
@@ -354,7 +355,8 @@ struct Hdf5Writer::Impl {
 
     void begin_report(hid_t report_group, const ReportInfo& info, ReportStream& r) {
         r.group = make_group(report_group, info.name, "report");
-        attribute(r.group.get(), "population", info.population);
+        if (info.projection.empty()) attribute(r.group.get(), "population", info.population);
+        else attribute(r.group.get(), "projection", info.projection);
 
         // Chunks hold about chunk_elements values: whole rows when they fit, else slices of
         // one row cut into equal parts.
@@ -519,6 +521,17 @@ void Hdf5Writer::begin(const RunInfo& info) {
         w.attribute(group.get(), "size", static_cast<std::uint64_t>(p.size));
     }
 
+    if (!info.projections.empty()) {
+        Handle projections = w.make_group(meta, "projections", "group", true);
+        for (const auto& p : info.projections) {
+            Handle group = w.make_group(projections.get(), p.name, "projection");
+            w.attribute(group.get(), "synapse", p.synapse);
+            if (!p.device.empty()) w.attribute(group.get(), "device", p.device);
+            w.attribute(group.get(), "synapses", p.synapses);
+            w.projections.push_back(std::move(group));
+        }
+    }
+
     w.spikes.resize(info.populations.size());
     const bool any_spikes = std::any_of(info.populations.begin(), info.populations.end(),
                                         [](const PopulationInfo& p) { return p.record_spikes; });
@@ -575,6 +588,10 @@ void Hdf5Writer::end(const RunSummary& summary) {
         w.attribute(meta, "stale_events", summary.stale_events);
         w.attribute(meta, "spikes", summary.spikes);
         w.attribute(meta, "synaptic_events", summary.synaptic_events);
+        // Energy spent by each projection's devices (programming and reads), fJ.
+        for (std::size_t p = 0; p < w.projections.size() && p < summary.projection_energy.size();
+             ++p)
+            w.attribute(w.projections[p].get(), "energy_fJ", summary.projection_energy[p]);
     }
     w.flush_all();
 }

@@ -31,19 +31,7 @@ Step read_step(const Json& e, const std::string& path) {
     if (e.contains("waveform")) {
         if (e.contains("amplitude") || e.contains("width"))
             throw ConfigError(path, "give either \"waveform\" or \"amplitude\" and \"width\"");
-        const Json& w = e["waveform"];
-        if (!w.is_array() || w.empty())
-            throw ConfigError(path + "/waveform", "expected a non-empty list of segments");
-        for (std::size_t k = 0; k < w.size(); ++k) {
-            const std::string spath = pointer(path + "/waveform", k);
-            require_object(w[k], spath);
-            check_keys(w[k], spath, {"duration", "voltage"});
-            step.waveform.push_back(
-                {ms_to_ticks(scalar_value(require(w[k], spath, "duration"), spath + "/duration",
-                                          Dim::time, Check::positive)),
-                 scalar_value(require(w[k], spath, "voltage"), spath + "/voltage", Dim::voltage,
-                              Check::any)});
-        }
+        step.waveform = waveform_value(e["waveform"], path + "/waveform");
     } else {
         step.waveform.push_back(
             {ms_to_ticks(scalar_value(require(e, path, "width"), path + "/width", Dim::time,

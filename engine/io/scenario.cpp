@@ -341,6 +341,23 @@ double scalar_value(const Json& value, const std::string& path, Dim dim, Check c
     return v;
 }
 
+std::vector<Segment> waveform_value(const Json& w, const std::string& path) {
+    if (!w.is_array() || w.empty())
+        throw ConfigError(path, "expected a non-empty list of {duration, voltage} segments");
+    std::vector<Segment> out;
+    for (std::size_t k = 0; k < w.size(); ++k) {
+        const std::string spath = pointer(path, k);
+        require_object(w[k], spath);
+        check_keys(w[k], spath, {"duration", "voltage"});
+        const Tick d = ms_to_ticks(scalar_value(require(w[k], spath, "duration"),
+                                                spath + "/duration", Dim::time, Check::positive));
+        if (d < 1) throw ConfigError(spath + "/duration", "must be at least 1 ps");
+        out.push_back({d, scalar_value(require(w[k], spath, "voltage"), spath + "/voltage",
+                                       Dim::voltage, Check::any)});
+    }
+    return out;
+}
+
 std::vector<double> element_values(const Json& value, const std::string& path, Dim dim, Check check,
                                    std::size_t n, RandomStream& stream) {
     if (value.is_array()) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/device.hpp"
 #include "engine/model.hpp"
 #include "engine/rng.hpp"
 #include "engine/units.hpp"
@@ -43,6 +44,10 @@ bool require_bool(const Json& value, const std::string& path);
 // One scalar value: a quantity string of dimension `dim`, or a plain number when dim is
 // dimensionless. Applies `check`.
 double scalar_value(const Json& value, const std::string& path, Dim dim, Check check);
+
+// A piecewise-constant voltage waveform: a non-empty list of {"duration": time > 0,
+// "voltage": voltage} objects; every segment lasts at least one tick.
+std::vector<Segment> waveform_value(const Json& value, const std::string& path);
 
 // n values from one scalar, a list of n scalars, or a distribution object
 // ({"uniform": [lo, hi]} or {"normal": {"mean": m, "sd": s, "min"?: a, "max"?: b}}) drawn from

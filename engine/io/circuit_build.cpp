@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: MIT
+#include "engine/io/circuit_build.hpp"
+
+#include "engine/error.hpp"
+#include "synapses/circuit.hpp"
+
+namespace memsnn {
+
+namespace {
+
+// Parameter streams of synapse devices, apart from those of populations (2 per population).
+constexpr std::uint64_t kDeviceParamStreams = 1ull << 20;
+
+std::unique_ptr<Device> make_device_array(const Json& d, const std::string& path, std::size_t n,
+                                          std::uint64_t seed, std::uint32_t id,
+                                          const Registry& registry, std::string& type) {
+    require_object(d, path);
+    check_keys(d, path, {"type", "params", "init", "description"});
+    type = require_string(require(d, path, "type"), path + "/type");
+    const ModelInfo* model = registry.find(type);
+    if (!model || model->kind != ModelKind::device)
+        throw ConfigError(path + "/type", "unknown device type \"" + type + "\"" +
+                                              did_you_mean(type, registry.types(ModelKind::device)) +
+                                              "; `memsnn models` lists them");
+    const ParamTable params = resolve_params(d.contains("params") ? &d["params"] : nullptr,
+                                             path + "/params", model->params, n, seed,
+                                             kDeviceParamStreams + 2ull * id, false);
+    const ParamTable init = resolve_params(d.contains("init") ? &d["init"] : nullptr,
+                                           path + "/init", model->init, n, seed,
+                                           kDeviceParamStreams + 2ull * id + 1, true);
+    return model->make_device(PopulationArgs{type, n, id, seed, &params, &init});
+}
+
+}  // namespace
+
+const std::vector<std::string>& circuit_types() { return circuit::kind_names(); }
+
+bool is_circuit_type(const std::string& type) {
+    for (const auto& t : circuit_types())
+        if (t == type) return true;
+    return false;
+}
+
+CircuitBuild build_circuit(const Json& syn, const std::string& path, std::size_t n,
+                           Dim weight_dim, std::uint64_t seed, std::uint32_t id,
+                           const Registry& registry) {
+    const std::string type = require_string(require(syn, path, "type"), path + "/type");
+    circuit::Spec spec;
+    std::vector<std::string> keys{"type",   "device",   "read_voltage", "read_time",
+                                  "gain",   "polarity", "delay",        "description"};
+    if (type == "two_terminal") {
+        spec.kind = circuit::Kind::two_terminal;
+        keys.push_back("pre_waveform");
+    } else if (type == "1t1r") {
+        spec.kind = circuit::Kind::one_t_one_r;
+        keys.insert(keys.end(), {"gate_width", "I_C"});
+    } else {
+        spec.kind = circuit::Kind::one_s_one_r;
+        keys.insert(keys.end(), {"selector", "pre_waveform", "substeps"});
+    }
+    check_keys(syn, path, keys);
+
+    if (syn.contains("read_voltage")) {
+        spec.V_read = scalar_value(syn["read_voltage"], path + "/read_voltage", Dim::voltage,
+                                   Check::any);
+        if (spec.V_read == 0) throw ConfigError(path + "/read_voltage", "must not be 0");
+    }
+    if (syn.contains("read_time"))
+        spec.read_time = ms_to_ticks(
+            scalar_value(syn["read_time"], path + "/read_time", Dim::time, Check::nonnegative));
+    // gain: weight per nA of read current (a transimpedance for voltage-jump targets), or per
+    // uS of read conductance for conductance targets.
+    spec.conductance_output = weight_dim == Dim::conductance;
+    const Dim gain_dim = weight_dim == Dim::voltage ? Dim::resistance : Dim::dimensionless;
+    if (syn.contains("gain"))
+        spec.gain = scalar_value(syn["gain"], path + "/gain", gain_dim, Check::nonnegative);
+    if (syn.contains("polarity")) {
+        const std::string polarity = require_string(syn["polarity"], path + "/polarity");
+        if (polarity != "excitatory" && polarity != "inhibitory")
+            throw ConfigError(path + "/polarity", "must be \"excitatory\" or \"inhibitory\"" +
+                                                      did_you_mean(polarity,
+                                                                   {"excitatory", "inhibitory"}));
+        spec.sign = polarity == "inhibitory" ? -1 : 1;
+    }
+    if (syn.contains("pre_waveform"))
+        spec.pre_waveform = waveform_value(syn["pre_waveform"], path + "/pre_waveform");
+    if (spec.kind == circuit::Kind::one_t_one_r) {
+        spec.gate_width = ms_to_ticks(
+            syn.contains("gate_width")
+                ? scalar_value(syn["gate_width"], path + "/gate_width", Dim::time, Check::positive)
+                : 1.0);
+        if (syn.contains("I_C"))
+            spec.I_C = scalar_value(syn["I_C"], path + "/I_C", Dim::current, Check::positive);
+    }
+    if (syn.contains("substeps"))
+        spec.substeps = require_count(syn["substeps"], path + "/substeps", 1);
+
+    CircuitBuild out;
+    auto device = make_device_array(require(syn, path, "device"), path + "/device", n, seed,
+                                    2 * id, registry, out.device_type);
+    std::unique_ptr<Device> selector;
+    if (spec.kind == circuit::Kind::one_s_one_r) {
+        std::string selector_type;
+        selector = make_device_array(require(syn, path, "selector"), path + "/selector", n, seed,
+                                     2 * id + 1, registry, selector_type);
+        out.device_type += "+" + selector_type;
+    }
+    out.circuit = circuit::make(spec, std::move(device), std::move(selector));
+    return out;
+}
+
+}  // namespace memsnn

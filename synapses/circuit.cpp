@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: MIT
+#include "synapses/circuit.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace memsnn::circuit {
+
+namespace {
+
+Tick duration_of(std::span<const Segment> w) {
+    Tick d = 0;
+    for (const auto& s : w) d += s.duration;
+    return d;
+}
+
+// What the circuits share: the device, the read-out and the recordable variables.
+class Base : public SynapseCircuit {
+public:
+    Base(const Spec& spec, std::unique_ptr<Device> device)
+        : spec_(spec), device_(std::move(device)) {
+        variables_ = device_->variables();
+        variables_.push_back({"energy", Dim::energy, "energy spent by the synapse's device(s)"});
+    }
+
+    const std::vector<VariableSpec>& variables() const override { return variables_; }
+
+    double sample(std::size_t k, std::size_t variable, Tick t) const override {
+        if (variable + 1 == variables_.size()) return device_energy(k);
+        return device_->sample(k, variable, t);
+    }
+
+    double energy() const override {
+        double sum = 0;
+        for (std::size_t k = 0; k < device_->size(); ++k) sum += device_energy(k);
+        return sum;
+    }
+
+protected:
+    virtual double device_energy(std::size_t k) const { return device_->energy(k); }
+
+    double weight(double I) const {
+        const double w = spec_.conductance_output ? I / spec_.V_read : I;
+        return spec_.sign * spec_.gain * w;
+    }
+
+    Spec spec_;
+    std::unique_ptr<Device> device_;
+    std::vector<VariableSpec> variables_;
+};
+
+class TwoTerminal final : public Base {
+public:
+    using Base::Base;
+
+    double on_pre(std::size_t k, Tick t) override {
+        if (!spec_.pre_waveform.empty()) {
+            device_->apply(k, t, spec_.pre_waveform);
+            t += duration_of(spec_.pre_waveform);
+        }
+        return weight(device_->read(k, t, spec_.V_read, spec_.read_time));
+    }
+
+    void on_post(std::size_t k, Tick t, std::span<const Segment> waveform) override {
+        // The postsynaptic line drives the other terminal: the device sees -V_post.
+        std::vector<Segment> seen(waveform.begin(), waveform.end());
+        for (auto& s : seen) s.voltage = -s.voltage;
+        device_->apply(k, t, seen);
+    }
+};
+
+class OneTransistorOneResistor final : public Base {
+public:
+    OneTransistorOneResistor(const Spec& spec, std::unique_ptr<Device> device)
+        : Base(spec, std::move(device)), gate_until_(device_->size(), -1) {}
+
+    double on_pre(std::size_t k, Tick t) override {
+        gate_until_[k] = t + spec_.gate_width;
+        double I = device_->read(k, t, spec_.V_read, spec_.read_time);
+        if (spec_.I_C > 0) I = std::clamp(I, -spec_.I_C, spec_.I_C);
+        return weight(I);
+    }
+
+    void on_post(std::size_t k, Tick t, std::span<const Segment> waveform) override {
+        // Only the part of the waveform while the gate is open reaches the device.
+        std::vector<Segment> seen;
+        Tick at = t;
+        for (const auto& s : waveform) {
+            if (at >= gate_until_[k]) break;
+            seen.push_back({std::min(s.duration, gate_until_[k] - at), s.voltage});
+            at += s.duration;
+        }
+        if (!seen.empty()) device_->apply(k, t, seen);
+    }
+
+private:
+    std::vector<Tick> gate_until_;
+};
+
+class SelectorInSeries final : public Base {
+public:
+    SelectorInSeries(const Spec& spec, std::unique_ptr<Device> device,
+                     std::unique_ptr<Device> selector)
+        : Base(spec, std::move(device)), selector_(std::move(selector)) {
+        const auto& sel = selector_->variables();
+        // Selector variables follow the device's, before "energy", prefixed "selector_".
+        for (std::size_t v = 0; v < sel.size(); ++v)
+            variables_.insert(variables_.end() - 1,
+                              {"selector_" + sel[v].name, sel[v].dim, "selector " + sel[v].doc});
+        n_device_vars_ = device_->variables().size();
+    }
+
+    double on_pre(std::size_t k, Tick t) override {
+        if (!spec_.pre_waveform.empty()) {
+            drive(k, t, spec_.pre_waveform);
+            t += duration_of(spec_.pre_waveform);
+        }
+        const double Gs = selector_->conductance(k, t);
+        const double Gm = device_->conductance(k, t);
+        // The read voltage divides like any other: each device is read at its share.
+        const double Vm = spec_.V_read * Gs / (Gs + Gm);
+        selector_->read(k, t, spec_.V_read - Vm, spec_.read_time);
+        return weight(device_->read(k, t, Vm, spec_.read_time));
+    }
+
+    void on_post(std::size_t k, Tick t, std::span<const Segment> waveform) override {
+        std::vector<Segment> seen(waveform.begin(), waveform.end());
+        for (auto& s : seen) s.voltage = -s.voltage;
+        drive(k, t, seen);
+    }
+
+    double sample(std::size_t k, std::size_t variable, Tick t) const override {
+        if (variable + 1 == variables_.size()) return device_energy(k);
+        if (variable < n_device_vars_) return device_->sample(k, variable, t);
+        return selector_->sample(k, variable - n_device_vars_, t);
+    }
+
+private:
+    double device_energy(std::size_t k) const override {
+        return device_->energy(k) + selector_->energy(k);
+    }
+
+    // Voltage division, re-evaluated on sub-steps of every segment.
+    void drive(std::size_t k, Tick t, std::span<const Segment> waveform) {
+        for (const auto& s : waveform) {
+            const auto n = static_cast<Tick>(std::max<std::size_t>(1, spec_.substeps));
+            for (Tick i = 0; i < n; ++i) {
+                const Tick h = s.duration / n + (i < s.duration % n ? 1 : 0);
+                if (h == 0) continue;
+                const double Gs = selector_->conductance(k, t);
+                const double Gm = device_->conductance(k, t);
+                const double Vm = s.voltage * Gs / (Gs + Gm);
+                const Segment on_selector{h, s.voltage - Vm};
+                const Segment on_device{h, Vm};
+                selector_->apply(k, t, std::span(&on_selector, 1));
+                device_->apply(k, t, std::span(&on_device, 1));
+                t += h;
+            }
+        }
+    }
+
+    std::unique_ptr<Device> selector_;
+    std::size_t n_device_vars_ = 0;
+};
+
+}  // namespace
+
+const std::vector<std::string>& kind_names() {
+    static const std::vector<std::string> names{"two_terminal", "1t1r", "1s1r"};
+    return names;
+}
+
+std::unique_ptr<SynapseCircuit> make(const Spec& spec, std::unique_ptr<Device> device,
+                                     std::unique_ptr<Device> selector) {
+    switch (spec.kind) {
+        case Kind::two_terminal: return std::make_unique<TwoTerminal>(spec, std::move(device));
+        case Kind::one_t_one_r:
+            return std::make_unique<OneTransistorOneResistor>(spec, std::move(device));
+        case Kind::one_s_one_r:
+            return std::make_unique<SelectorInSeries>(spec, std::move(device), std::move(selector));
+    }
+    return nullptr;
+}
+
+}  // namespace memsnn::circuit

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+// Synapse circuits: how a memristive device sits between a presynaptic and a postsynaptic
+// neuron. At every presynaptic spike the circuit reads its device(s) and returns the weight the
+// spike delivers:
+//
+//   weight = sign * gain * I_read                    (targets with delta or exp_current input)
+//   weight = sign * gain * I_read / V_read           (targets with exp_conductance input)
+//
+// where I_read is the read current at the circuit's read voltage V_read (with the device's read
+// noise). For delta targets gain is a transimpedance [mV/nA = MOhm]; for current targets it is
+// a plain factor; for conductance targets it scales the read conductance.
+//
+//   two_terminal  the device between the presynaptic and the postsynaptic line: each spike
+//                 applies `pre_waveform` (if any) across it, then reads it; postsynaptic
+//                 waveforms (learning rules) reach it with the opposite sign.
+//   1t1r          one transistor, one resistor: the presynaptic spike drives the gate, opening
+//                 the cell for `gate_width`; the read current is limited by the transistor's
+//                 compliance I_C; postsynaptic waveforms on the top electrode reach the device
+//                 only while the gate is open (the rest of a waveform is cut off).
+//   1s1r          a volatile selector (e.g. `diffusive`) in series with a non-volatile device:
+//                 every waveform divides between the two in proportion to their resistances,
+//                 recomputed on `substeps` sub-steps per segment; the read current is the series
+//                 current.
+//
+// Energy: every programming waveform and read (V_read * I * read_time) is booked on the device
+// that saw it; a projection's total is written to the output file.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/device.hpp"
+#include "engine/synapse_circuit.hpp"
+
+namespace memsnn::circuit {
+
+enum class Kind { two_terminal, one_t_one_r, one_s_one_r };
+
+struct Spec {
+    Kind kind = Kind::two_terminal;
+    double V_read = 100;           // mV
+    Tick read_time = 0;            // ticks; 0 books no read energy
+    double gain = 1;               // see above
+    bool conductance_output = false;  // target takes conductances: weight from I_read / V_read
+    double sign = 1;               // +1 excitatory, -1 inhibitory
+    std::vector<Segment> pre_waveform;  // two_terminal, 1s1r
+    Tick gate_width = 0;           // 1t1r
+    double I_C = 0;                // nA, 1t1r transistor compliance (0: none)
+    std::size_t substeps = 16;     // 1s1r
+};
+
+// The circuit type names, as scenarios write them.
+const std::vector<std::string>& kind_names();
+
+// Builds a circuit over `device` (and `selector` for 1s1r; null otherwise).
+std::unique_ptr<SynapseCircuit> make(const Spec& spec, std::unique_ptr<Device> device,
+                                     std::unique_ptr<Device> selector);
+
+}  // namespace memsnn::circuit
