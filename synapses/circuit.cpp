@@ -16,7 +16,7 @@ Tick duration_of(std::span<const Segment> w) {
 
 // What the circuits share: the device, the read-out and the recordable variables.
 class Base : public SynapseCircuit {
-public:
+  public:
     Base(const Spec& spec, std::unique_ptr<Device> device)
         : spec_(spec), device_(std::move(device)) {
         variables_ = device_->variables();
@@ -36,7 +36,7 @@ public:
         return sum;
     }
 
-protected:
+  protected:
     virtual double device_energy(std::size_t k) const { return device_->energy(k); }
 
     double weight(double I) const {
@@ -50,7 +50,7 @@ protected:
 };
 
 class TwoTerminal final : public Base {
-public:
+  public:
     using Base::Base;
 
     double on_pre(std::size_t k, Tick t) override {
@@ -70,7 +70,7 @@ public:
 };
 
 class OneTransistorOneResistor final : public Base {
-public:
+  public:
     OneTransistorOneResistor(const Spec& spec, std::unique_ptr<Device> device)
         : Base(spec, std::move(device)), gate_until_(device_->size(), -1) {}
 
@@ -93,12 +93,12 @@ public:
         if (!seen.empty()) device_->apply(k, t, seen);
     }
 
-private:
+  private:
     std::vector<Tick> gate_until_;
 };
 
 class SelectorInSeries final : public Base {
-public:
+  public:
     SelectorInSeries(const Spec& spec, std::unique_ptr<Device> device,
                      std::unique_ptr<Device> selector)
         : Base(spec, std::move(device)), selector_(std::move(selector)) {
@@ -135,7 +135,7 @@ public:
         return selector_->sample(k, variable - n_device_vars_, t);
     }
 
-private:
+  private:
     double device_energy(std::size_t k) const override {
         return device_->energy(k) + selector_->energy(k);
     }
@@ -173,7 +173,8 @@ const std::vector<std::string>& kind_names() {
 std::unique_ptr<SynapseCircuit> make(const Spec& spec, std::unique_ptr<Device> device,
                                      std::unique_ptr<Device> selector) {
     switch (spec.kind) {
-        case Kind::two_terminal: return std::make_unique<TwoTerminal>(spec, std::move(device));
+        case Kind::two_terminal:
+            return std::make_unique<TwoTerminal>(spec, std::move(device));
         case Kind::one_t_one_r:
             return std::make_unique<OneTransistorOneResistor>(spec, std::move(device));
         case Kind::one_s_one_r:

@@ -39,15 +39,15 @@ enum class Kind { two_terminal, one_t_one_r, one_s_one_r };
 
 struct Spec {
     Kind kind = Kind::two_terminal;
-    double V_read = 100;           // mV
-    Tick read_time = 0;            // ticks; 0 books no read energy
-    double gain = 1;               // see above
-    bool conductance_output = false;  // target takes conductances: weight from I_read / V_read
-    double sign = 1;               // +1 excitatory, -1 inhibitory
+    double V_read = 100;                // mV
+    Tick read_time = 0;                 // ticks; 0 books no read energy
+    double gain = 1;                    // see above
+    bool conductance_output = false;    // target takes conductances: weight from I_read / V_read
+    double sign = 1;                    // +1 excitatory, -1 inhibitory
     std::vector<Segment> pre_waveform;  // two_terminal, 1s1r
-    Tick gate_width = 0;           // 1t1r
-    double I_C = 0;                // nA, 1t1r transistor compliance (0: none)
-    std::size_t substeps = 16;     // 1s1r
+    Tick gate_width = 0;                // 1t1r
+    double I_C = 0;                     // nA, 1t1r transistor compliance (0: none)
+    std::size_t substeps = 16;          // 1s1r
 };
 
 // The circuit type names, as scenarios write them.

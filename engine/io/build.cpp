@@ -187,9 +187,9 @@ class Builder {
             const std::string synapse_type = syn["type"].get<std::string>();
             ProjectionInfo info{name, synapse_type, "", n};
             if (is_circuit_type(synapse_type)) {
-                CircuitBuild c = build_circuit(syn, path + "/synapse", n, *weight_dim,
-                                               run_.info.seed, static_cast<std::uint32_t>(k),
-                                               registry_);
+                CircuitBuild c =
+                    build_circuit(syn, path + "/synapse", n, *weight_dim, run_.info.seed,
+                                  static_cast<std::uint32_t>(k), registry_);
                 projection.set_circuit(std::move(c.circuit));
                 info.device = c.device_type;
             }
@@ -258,8 +258,9 @@ class Builder {
     // A report over a projection's synapses: device variables and "energy" for circuits,
     // "weight" for static synapses.
     void projection_report(const Json& rj, const std::string& path, const std::string& what) {
-        check_keys(rj, path, {"what", "projection", "synapses", "interval", "start", "stop",
-                              "name", "description"});
+        check_keys(
+            rj, path,
+            {"what", "projection", "synapses", "interval", "start", "stop", "name", "description"});
         const std::string pname = require_string(rj["projection"], path + "/projection");
         std::vector<std::string> names;
         int id = -1;
@@ -268,8 +269,8 @@ class Builder {
             if (names.back() == pname) id = static_cast<int>(p);
         }
         if (id < 0)
-            throw ConfigError(path + "/projection", "no projection named \"" + pname + "\"" +
-                                                        did_you_mean(pname, names));
+            throw ConfigError(path + "/projection",
+                              "no projection named \"" + pname + "\"" + did_you_mean(pname, names));
         const Projection& proj = net().projections()[static_cast<std::size_t>(id)];
         std::vector<VariableSpec> vars{{"weight", Dim::dimensionless, "static weight"}};
         if (proj.circuit()) vars = proj.circuit()->variables();
@@ -289,9 +290,8 @@ class Builder {
         r.variable = var;
         r.neurons = neuron_list(rj.contains("synapses") ? &rj["synapses"] : nullptr,
                                 path + "/synapses", proj.n_synapses());
-        const Dim unit = proj.circuit()
-                             ? vars[var].dim
-                             : *net().population(proj.target_population()).weight_dim();
+        const Dim unit = proj.circuit() ? vars[var].dim
+                                        : *net().population(proj.target_population()).weight_dim();
         add_report(rj, path, pname, what, std::string(internal_unit(unit)), std::move(r));
     }
 

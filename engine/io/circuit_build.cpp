@@ -19,21 +19,24 @@ std::unique_ptr<Device> make_device_array(const Json& d, const std::string& path
     type = require_string(require(d, path, "type"), path + "/type");
     const ModelInfo* model = registry.find(type);
     if (!model || model->kind != ModelKind::device)
-        throw ConfigError(path + "/type", "unknown device type \"" + type + "\"" +
-                                              did_you_mean(type, registry.types(ModelKind::device)) +
-                                              "; `memsnn models` lists them");
-    const ParamTable params = resolve_params(d.contains("params") ? &d["params"] : nullptr,
-                                             path + "/params", model->params, n, seed,
-                                             kDeviceParamStreams + 2ull * id, false);
-    const ParamTable init = resolve_params(d.contains("init") ? &d["init"] : nullptr,
-                                           path + "/init", model->init, n, seed,
-                                           kDeviceParamStreams + 2ull * id + 1, true);
+        throw ConfigError(path + "/type",
+                          "unknown device type \"" + type + "\"" +
+                              did_you_mean(type, registry.types(ModelKind::device)) +
+                              "; `memsnn models` lists them");
+    const ParamTable params =
+        resolve_params(d.contains("params") ? &d["params"] : nullptr, path + "/params",
+                       model->params, n, seed, kDeviceParamStreams + 2ull * id, false);
+    const ParamTable init =
+        resolve_params(d.contains("init") ? &d["init"] : nullptr, path + "/init", model->init, n,
+                       seed, kDeviceParamStreams + 2ull * id + 1, true);
     return model->make_device(PopulationArgs{type, n, id, seed, &params, &init});
 }
 
 }  // namespace
 
-const std::vector<std::string>& circuit_types() { return circuit::kind_names(); }
+const std::vector<std::string>& circuit_types() {
+    return circuit::kind_names();
+}
 
 bool is_circuit_type(const std::string& type) {
     for (const auto& t : circuit_types())
@@ -41,13 +44,12 @@ bool is_circuit_type(const std::string& type) {
     return false;
 }
 
-CircuitBuild build_circuit(const Json& syn, const std::string& path, std::size_t n,
-                           Dim weight_dim, std::uint64_t seed, std::uint32_t id,
-                           const Registry& registry) {
+CircuitBuild build_circuit(const Json& syn, const std::string& path, std::size_t n, Dim weight_dim,
+                           std::uint64_t seed, std::uint32_t id, const Registry& registry) {
     const std::string type = require_string(require(syn, path, "type"), path + "/type");
     circuit::Spec spec;
-    std::vector<std::string> keys{"type",   "device",   "read_voltage", "read_time",
-                                  "gain",   "polarity", "delay",        "description"};
+    std::vector<std::string> keys{"type", "device",   "read_voltage", "read_time",
+                                  "gain", "polarity", "delay",        "description"};
     if (type == "two_terminal") {
         spec.kind = circuit::Kind::two_terminal;
         keys.push_back("pre_waveform");
@@ -61,8 +63,8 @@ CircuitBuild build_circuit(const Json& syn, const std::string& path, std::size_t
     check_keys(syn, path, keys);
 
     if (syn.contains("read_voltage")) {
-        spec.V_read = scalar_value(syn["read_voltage"], path + "/read_voltage", Dim::voltage,
-                                   Check::any);
+        spec.V_read =
+            scalar_value(syn["read_voltage"], path + "/read_voltage", Dim::voltage, Check::any);
         if (spec.V_read == 0) throw ConfigError(path + "/read_voltage", "must not be 0");
     }
     if (syn.contains("read_time"))
@@ -77,9 +79,9 @@ CircuitBuild build_circuit(const Json& syn, const std::string& path, std::size_t
     if (syn.contains("polarity")) {
         const std::string polarity = require_string(syn["polarity"], path + "/polarity");
         if (polarity != "excitatory" && polarity != "inhibitory")
-            throw ConfigError(path + "/polarity", "must be \"excitatory\" or \"inhibitory\"" +
-                                                      did_you_mean(polarity,
-                                                                   {"excitatory", "inhibitory"}));
+            throw ConfigError(path + "/polarity",
+                              "must be \"excitatory\" or \"inhibitory\"" +
+                                  did_you_mean(polarity, {"excitatory", "inhibitory"}));
         spec.sign = polarity == "inhibitory" ? -1 : 1;
     }
     if (syn.contains("pre_waveform"))
@@ -96,8 +98,8 @@ CircuitBuild build_circuit(const Json& syn, const std::string& path, std::size_t
         spec.substeps = require_count(syn["substeps"], path + "/substeps", 1);
 
     CircuitBuild out;
-    auto device = make_device_array(require(syn, path, "device"), path + "/device", n, seed,
-                                    2 * id, registry, out.device_type);
+    auto device = make_device_array(require(syn, path, "device"), path + "/device", n, seed, 2 * id,
+                                    registry, out.device_type);
     std::unique_ptr<Device> selector;
     if (spec.kind == circuit::Kind::one_s_one_r) {
         std::string selector_type;

@@ -323,8 +323,7 @@ void print_reports(hid_t file, std::ostream& out) {
         std::optional<std::string> owner = string_attribute(report.get(), "population");
         if (const auto proj = string_attribute(report.get(), "projection"))
             owner = "projection " + *proj;
-        rows.push_back({name, or_dash(owner),
-                        or_dash(variable), or_dash(units), nodes,
+        rows.push_back({name, or_dash(owner), or_dash(variable), or_dash(units), nodes,
                         dims.empty() ? "-" : std::to_string(dims[0]), grid});
     }
     out << "\nreports\n";

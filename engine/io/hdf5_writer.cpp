@@ -355,8 +355,10 @@ struct Hdf5Writer::Impl {
 
     void begin_report(hid_t report_group, const ReportInfo& info, ReportStream& r) {
         r.group = make_group(report_group, info.name, "report");
-        if (info.projection.empty()) attribute(r.group.get(), "population", info.population);
-        else attribute(r.group.get(), "projection", info.projection);
+        if (info.projection.empty())
+            attribute(r.group.get(), "population", info.population);
+        else
+            attribute(r.group.get(), "projection", info.projection);
 
         // Chunks hold about chunk_elements values: whole rows when they fit, else slices of
         // one row cut into equal parts.

@@ -4,6 +4,10 @@
 #include <cmath>
 #include <memory>
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
 #include "engine/device.hpp"
 #include "engine/error.hpp"
 
@@ -64,7 +68,7 @@ Step read_step(const Json& e, const std::string& path) {
 
 PulseRun run_pulse_protocol(const Json& s, const Registry& registry,
                             std::optional<std::uint64_t> seed_override,
-                            const std::string& default_name) {
+                            const std::string& default_name, unsigned threads) {
     require_object(s, "/");
     check_keys(
         s, "",
@@ -109,6 +113,7 @@ PulseRun run_pulse_protocol(const Json& s, const Registry& registry,
         steps.push_back(read_step(list[k], pointer("/protocol", k)));
 
     for (std::size_t k = 0; k < run.devices; ++k) run.G0.push_back(device->conductance(k, 0));
+    tbb::task_arena arena(static_cast<int>(std::max(1u, threads)));
     Tick t = 0;
     for (const Step& step : steps) {
         if (step.waveform.empty()) {
@@ -125,13 +130,28 @@ PulseRun run_pulse_protocol(const Json& s, const Registry& registry,
             run.time.push_back(ticks_to_ms(t));
             run.amplitude.push_back(peak);
             run.width.push_back(ticks_to_ms(duration));
-            for (std::size_t k = 0; k < run.devices; ++k) {
+            const std::size_t row = run.G.size();
+            run.G.resize(row + run.devices);
+            run.energy.resize(row + run.devices);
+            if (run.read_voltage != 0) run.G_read.resize(row + run.devices);
+            auto pulse = [&](std::size_t k) {
                 const PulseResult r = device->apply(k, t, step.waveform);
-                run.G.push_back(r.G_after);
-                run.energy.push_back(r.energy);
+                run.G[row + k] = r.G_after;
+                run.energy[row + k] = r.energy;
                 if (run.read_voltage != 0)
-                    run.G_read.push_back(device->read(k, t + duration, run.read_voltage) /
-                                         run.read_voltage);
+                    run.G_read[row + k] =
+                        device->read(k, t + duration, run.read_voltage) / run.read_voltage;
+            };
+            if (threads > 1) {
+                arena.execute([&] {
+                    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, run.devices),
+                                      [&](const tbb::blocked_range<std::size_t>& r) {
+                                          for (std::size_t k = r.begin(); k != r.end(); ++k)
+                                              pulse(k);
+                                      });
+                });
+            } else {
+                for (std::size_t k = 0; k < run.devices; ++k) pulse(k);
             }
             t += step.period;
         }

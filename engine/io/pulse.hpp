@@ -32,8 +32,10 @@ struct PulseRun {
 };
 
 // Checks and runs a pulse protocol. ConfigError names the JSON path of any bad value.
+// `threads` > 1 spreads the devices over that many threads (TBB); every device draws from its
+// own stream, so the result is identical for any thread count.
 PulseRun run_pulse_protocol(const Json& protocol, const Registry& registry,
                             std::optional<std::uint64_t> seed_override,
-                            const std::string& default_name);
+                            const std::string& default_name, unsigned threads = 1);
 
 }  // namespace memsnn

@@ -11,6 +11,7 @@
 #include "engine/device.hpp"
 #include "engine/error.hpp"
 #include "engine/io/build.hpp"
+#include "engine/io/pulse.hpp"
 #include "engine/population.hpp"
 
 using namespace memsnn;
@@ -164,5 +165,28 @@ TEST_CASE("every device: finite positive G, reads change nothing, deterministic 
             return G;
         };
         CHECK(run(7) == run(7));
+    }
+}
+
+TEST_CASE("every device: identical results for 1 and 4 threads, with noise and spread") {
+    for (const ModelInfo* m : buildable()) {
+        if (m->kind != ModelKind::device) continue;
+        INFO(m->type);
+        Json p = Json::parse(R"({
+          "device": {"size": 64, "params": {"sigma_c2c": 0.3, "sigma_read": 0.05,
+                                             "p_switch": 0.8}},
+          "read_voltage": "0.1 V",
+          "protocol": [
+            {"pulses": 5, "amplitude": "1.5 V", "width": "1 us", "period": "20 us"},
+            {"wait": "1 ms"},
+            {"pulses": 5, "amplitude": "-2 V", "width": "1 us", "period": "20 us"}]})");
+        p["device"]["type"] = m->type;
+        const Json required = required_params(*m);
+        for (const auto& [k, v] : required.items()) p["device"]["params"][k] = v;
+        const PulseRun one = run_pulse_protocol(p, default_registry(), 5, "t", 1);
+        const PulseRun four = run_pulse_protocol(p, default_registry(), 5, "t", 4);
+        CHECK(one.G == four.G);
+        CHECK(one.G_read == four.G_read);
+        CHECK(one.energy == four.energy);
     }
 }

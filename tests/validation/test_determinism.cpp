@@ -67,3 +67,19 @@ TEST_CASE("two CLI runs with one seed write byte-identical spike datasets") {
     }
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("memristive synapses with device noise repeat exactly under one seed") {
+    Json s = load_scenario_file(test::source_path("scenarios/memristive_synapses.json"));
+    apply_override(s, "projections.0.synapse.device.params.sigma_read=0.1");
+    apply_override(s, "projections.1.synapse.device.params.sigma_c2c=0.3");
+    const auto a = test::run_scenario(s, 3);
+    const auto b = test::run_scenario(s, 3);
+    const auto c = test::run_scenario(s, 4);
+    REQUIRE(a.recorder->spikes().size() > 50);
+    CHECK(a.recorder->spikes() == b.recorder->spikes());
+    REQUIRE(a.recorder->samples().size() == b.recorder->samples().size());
+    for (std::size_t k = 0; k < a.recorder->samples().size(); ++k)
+        CHECK(a.recorder->samples()[k].values == b.recorder->samples()[k].values);
+    CHECK(a.recorder->spikes() != c.recorder->spikes());
+    CHECK(a.recorder->summary().projection_energy == b.recorder->summary().projection_energy);
+}

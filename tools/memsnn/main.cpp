@@ -98,6 +98,7 @@ options:
   -o, --output FILE    output file (default: the protocol's "output", else <name>.h5)
   --seed N             override the protocol's seed
   --set KEY=VALUE      override a key, e.g. --set device.params.G_max="50 uS"
+  --threads N          spread the devices over N threads (identical results for any N)
   -q, --quiet          no summary line
   -h, --help           this help
 )";
@@ -122,6 +123,7 @@ struct Args {
     std::optional<std::string> output;
     std::optional<std::uint64_t> seed;
     std::vector<std::string> sets;
+    unsigned threads = 1;
     bool quiet = false;
     bool help = false;
 };
@@ -151,6 +153,18 @@ Args parse_args(int argc, char** argv, bool run_options) {
             }
             if (!a.seed || used != v.size())
                 throw ConfigError("", "--seed needs a non-negative integer, got \"" + v + "\"");
+        } else if (run_options && arg == "--threads") {
+            const std::string v = value("--threads");
+            std::size_t used = 0;
+            unsigned long n = 0;
+            try {
+                if (!v.empty() && v[0] != '-') n = std::stoul(v, &used);
+            } catch (const std::exception&) {
+            }
+            if (n < 1 || n > 1024 || used != v.size())
+                throw ConfigError("",
+                                  "--threads needs an integer from 1 to 1024, got \"" + v + "\"");
+            a.threads = static_cast<unsigned>(n);
         } else if (run_options && (arg == "-q" || arg == "--quiet")) {
             a.quiet = true;
         } else if (arg.size() > 1 && arg[0] == '-') {
@@ -191,6 +205,10 @@ int cmd_run(int argc, char** argv) {
         std::cout << kRunHelp;
         return 0;
     }
+    if (a.threads != 1)
+        throw ConfigError("",
+                          "--threads applies to memsnn pulse; network runs use one thread in "
+                          "this version");
     BuiltRun run = load_and_build(a, one_positional(a, "scenario file"));
     run.info.command_line = command_line(argc, argv);
     run.info.version = MEMSNN_VERSION;
@@ -263,7 +281,7 @@ int cmd_pulse(int argc, char** argv) {
     for (const auto& s : a.sets) apply_override(protocol, s);
     const auto wall_start = std::chrono::steady_clock::now();
     const PulseRun run = run_pulse_protocol(protocol, default_registry(), a.seed,
-                                            std::filesystem::path(file).stem().string());
+                                            std::filesystem::path(file).stem().string(), a.threads);
     const std::string output = a.output ? *a.output : run.output;
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include "engine/error.hpp"
 #include "engine/io/scenario.hpp"
 #include "tests/support.hpp"
@@ -123,4 +125,66 @@ TEST_CASE("fixed_indegree without multapses or autapses draws distinct other sou
         for (std::size_t src = 0; src < 6; ++src) CHECK(seen[src][t] == (src == t ? 0 : 1));
     s["projections"][0]["connect"]["indegree"] = 6;
     CHECK(error_of(s).find("only 5 distinct sources") != std::string::npos);
+}
+
+namespace {
+
+Json circuit_scenario() {
+    return Json::parse(R"({"duration": "10 ms",
+      "populations": {
+        "in": {"type": "spike_times", "size": 1, "params": {"spike_times": ["1 ms", "2 ms", "3 ms"]}},
+        "n": {"type": "lif", "size": 1, "params": {"tau_m": "1e6 ms", "C_m": "1000 nF",
+                                                  "V_th": "0 mV", "E_L": "-65 mV"}}},
+      "projections": [{"name": "p", "source": "in", "target": "n",
+        "connect": {"rule": "all_to_all"},
+        "synapse": {"type": "two_terminal", "read_voltage": "100 mV", "gain": "1 kOhm",
+                    "delay": "1 ms",
+                    "pre_waveform": [{"duration": "1 us", "voltage": "1 V"}],
+                    "device": {"type": "linear", "params": {"G_min": "1 uS", "G_max": "101 uS",
+                                                            "Phi_0": "10 uWb"},
+                               "init": {"x": 0.2}}}}],
+      "record": [{"what": "V_m", "population": "n", "interval": "1 ms"},
+                 {"what": "G", "projection": "p", "interval": "1 ms"}]})");
+}
+
+}  // namespace
+
+TEST_CASE("a memristive synapse delivers gain * G * V_read, G moving with each spike") {
+    const auto run = test::run_scenario(circuit_scenario());
+    // Each spike's 1 V x 1 us pre waveform adds 0.1 to x before the read; the weight is
+    // 1 kOhm * (1 + 100 x) uS * 100 mV = 0.1 (1 + 100 x) mV: 3.1, 4.1 and 5.1 mV.
+    const auto& samples = run.recorder->samples();
+    std::vector<double> V, G;
+    for (const auto& s : samples) (s.report == 0 ? V : G).push_back(s.values[0]);
+    REQUIRE(V.size() == 10);
+    // Sampled at 9 ms; the jumps at 2, 3 and 4 ms decay with tau_m = 1e6 ms since.
+    const double expected =
+        -65 + 3.1 * std::exp(-7e-6) + 4.1 * std::exp(-6e-6) + 5.1 * std::exp(-5e-6);
+    CHECK(V[9] == doctest::Approx(expected).epsilon(1e-12));
+    CHECK(G[1] == doctest::Approx(21));  // before the first arrival at 2 ms
+    CHECK(G[2] == doctest::Approx(31));
+    CHECK(G[4] == doctest::Approx(51));
+    CHECK(run.recorder->summary().projection_energy.at(0) > 0);
+}
+
+TEST_CASE("memristive synapses: bad keys and types name their path") {
+    Json s = circuit_scenario();
+    s["projections"][0]["synapse"]["weight"] = "1 mV";
+    CHECK(error_of(s).find("/projections/0/synapse/weight: unknown key") == 0);
+    s = circuit_scenario();
+    s["projections"][0]["synapse"]["device"]["type"] = "pcmm";
+    CHECK(error_of(s).find("/projections/0/synapse/device/type: unknown device type \"pcmm\"") ==
+          0);
+    s = circuit_scenario();
+    s["projections"][0]["synapse"]["gain"] = 5;
+    CHECK(error_of(s).find("/projections/0/synapse/gain: expected a resistance") == 0);
+    s = circuit_scenario();
+    s["projections"][0]["synapse"]["gate_width"] = "1 ms";
+    CHECK(error_of(s).find("/projections/0/synapse/gate_width: unknown key") == 0);
+    s = circuit_scenario();
+    s["projections"][0]["synapse"]["type"] = "1s1r";
+    CHECK(error_of(s).find("/projections/0/synapse: missing required key \"selector\"") == 0);
+    s = circuit_scenario();
+    s["record"][1]["what"] = "Gmax";
+    CHECK(error_of(s).find("/record/1/what: \"Gmax\" is not recordable on projection") == 0);
 }
