@@ -18,75 +18,14 @@
 #include <vector>
 
 #include "engine/error.hpp"
+#include "engine/io/hdf5_handle.hpp"
 
 namespace memsnn {
 
 namespace {
 
-// Owns one HDF5 identifier and closes it with the function its kind needs (same as the writer's;
-// both are a few lines and private to their file).
-class Handle {
-  public:
-    Handle() = default;
-    explicit Handle(hid_t id) : id_(id) {}
-    ~Handle() {
-        if (id_ < 0) return;
-        switch (H5Iget_type(id_)) {
-            case H5I_FILE:
-                H5Fclose(id_);
-                break;
-            case H5I_GROUP:
-                H5Gclose(id_);
-                break;
-            case H5I_DATASET:
-                H5Dclose(id_);
-                break;
-            case H5I_ATTR:
-                H5Aclose(id_);
-                break;
-            case H5I_DATASPACE:
-                H5Sclose(id_);
-                break;
-            case H5I_DATATYPE:
-                H5Tclose(id_);
-                break;
-            case H5I_GENPROP_LST:
-                H5Pclose(id_);
-                break;
-            default:
-                break;
-        }
-    }
-    Handle(Handle&& other) noexcept : id_(std::exchange(other.id_, H5I_INVALID_HID)) {}
-    Handle& operator=(Handle&&) = delete;
-    Handle(const Handle&) = delete;
-    Handle& operator=(const Handle&) = delete;
-
-    hid_t get() const { return id_; }
-    bool valid() const { return id_ >= 0; }
-
-  private:
-    hid_t id_ = H5I_INVALID_HID;
-};
-
-// Turns HDF5's automatic error-stack printing off while alive and restores the caller's setting.
-class QuietErrors {
-  public:
-    QuietErrors() {
-        H5Eget_auto2(H5E_DEFAULT, &func_, &data_);
-        H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
-    }
-    ~QuietErrors() {
-        H5Eclear2(H5E_DEFAULT);
-        H5Eset_auto2(H5E_DEFAULT, func_, data_);
-    }
-    QuietErrors(const QuietErrors&) = delete;
-    QuietErrors& operator=(const QuietErrors&) = delete;
-
-  private:
-    H5E_auto2_t func_ = nullptr;
-    void* data_ = nullptr;
-};
+using hdf5::Handle;
+using hdf5::QuietErrors;
 
 // Whether a message on HDF5's error stack contains `word`.
 bool error_stack_mentions(const std::string& word) {
