@@ -391,3 +391,31 @@ TEST_CASE("cli: memsnn pulse writes G per pulse and rejects bad protocols with a
     CHECK(contains(bad_flux.err, "/device/params/Phi_0: expected a flux"));
     CHECK_FALSE(fs::exists(dir.path() / "q.h5"));
 }
+
+TEST_CASE("cli: pulse accepts --threads (equality is a conformance test); run rejects it") {
+    TempDir dir;
+    const std::string protocol = source_path("scenarios/devices/pcm.json");
+    check_ok(run_cli({"pulse", protocol, "-o", "one.h5", "-q", "--threads", "1"}, dir.path()));
+    check_ok(run_cli({"pulse", protocol, "-o", "two.h5", "-q", "--threads", "2"}, dir.path()));
+    const CliResult a = run_cli({"inspect", "one.h5"}, dir.path());
+    CHECK(a.exit_code == 0);
+    const CliResult bad = run_cli({"pulse", protocol, "--threads", "0"}, dir.path());
+    CHECK(bad.exit_code == 2);
+    CHECK(contains(bad.err, "--threads needs an integer from 1 to 1024"));
+    const CliResult run = run_cli({"run", kTiny, "--threads", "2"}, dir.path());
+    CHECK(run.exit_code == 2);
+    CHECK(contains(run.err, "--threads applies to memsnn pulse"));
+}
+
+TEST_CASE("cli: inspect lists memristive projections with their energy") {
+    TempDir dir;
+    check_ok(run_cli({"run", source_path("scenarios/memristive_synapses.json"), "-o", "m.h5",
+                      "--set", "duration=\"200 ms\""},
+                     dir.path()));
+    const CliResult r = run_cli({"inspect", "m.h5"}, dir.path());
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.out, "projections"));
+    CHECK(contains(r.out, "energy (pJ)"));
+    CHECK(contains(r.out, "linear+diffusive"));
+    CHECK(contains(r.out, "projection diffusive_2t"));
+}
