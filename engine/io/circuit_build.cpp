@@ -98,8 +98,23 @@ CircuitBuild build_circuit(const Json& syn, const std::string& path, std::size_t
         spec.substeps = require_count(syn["substeps"], path + "/substeps", 1);
 
     CircuitBuild out;
-    auto device = make_device_array(require(syn, path, "device"), path + "/device", n, seed, 2 * id,
-                                    registry, out.device_type);
+    Json device_json = require(syn, path, "device");
+    // The transistor of a 1T1R cell is what limits the set current: a device with a compliance
+    // parameter of its own (rram's I_C) takes the circuit's unless it sets one itself.
+    if (spec.kind == circuit::Kind::one_t_one_r && spec.I_C > 0 && device_json.is_object()) {
+        const ModelInfo* model = device_json.contains("type") && device_json["type"].is_string()
+                                     ? registry.find(device_json["type"].get<std::string>())
+                                     : nullptr;
+        bool has_compliance = false;
+        if (model)
+            for (const auto& p : model->params) has_compliance = has_compliance || p.name == "I_C";
+        Json& params = device_json["params"];
+        if (params.is_null()) params = Json::object();
+        if (has_compliance && params.is_object() && !params.contains("I_C"))
+            params["I_C"] = syn["I_C"];
+    }
+    auto device = make_device_array(device_json, path + "/device", n, seed, 2 * id, registry,
+                                    out.device_type);
     std::unique_ptr<Device> selector;
     if (spec.kind == circuit::Kind::one_s_one_r) {
         std::string selector_type;

@@ -188,3 +188,14 @@ TEST_CASE("memristive synapses: bad keys and types name their path") {
     s["record"][1]["what"] = "Gmax";
     CHECK(error_of(s).find("/record/1/what: \"Gmax\" is not recordable on projection") == 0);
 }
+
+TEST_CASE("1t1r: the transistor's compliance becomes the RRAM set compliance") {
+    Json s = circuit_scenario();
+    s["projections"][0]["synapse"] = Json::parse(R"({"type": "1t1r", "I_C": "30 uA",
+        "read_voltage": "100 mV", "gain": "1 kOhm", "delay": "1 ms",
+        "device": {"type": "rram", "params": {"V_C": "0.5 V"}, "init": {"x": 1}}})");
+    s["record"][1]["what"] = "G";
+    const auto run = test::run_scenario(s);
+    // G_LRS = I_C / V_C = 30 uA / 0.5 V = 60 uS, read current capped at 30 uA = 30000 nA.
+    CHECK(run.recorder->samples()[1].values[0] == doctest::Approx(60));
+}
