@@ -27,6 +27,14 @@ namespace memsnn::test {
 
 namespace fs = std::filesystem;
 
+// Simulated time for which tests/data/good/tiny.json takes more than a second of wall time:
+// about 1.5 s in a release build; sanitizer builds run 10-40 times slower.
+#if defined(__SANITIZE_ADDRESS__)
+inline const std::string kLongDuration = "duration=100 s";
+#else
+inline const std::string kLongDuration = "duration=1500 s";
+#endif
+
 struct CliResult {
     int exit_code;    // the process's exit status; 128 + N when killed by signal N
     std::string out;  // everything written to stdout

@@ -368,7 +368,7 @@ TEST_CASE("bad input: an interrupted run exits 130 and leaves an existing output
     write_file(dir / "OUT.h5", kOldOutput);
     // ~1.5 s of wall time uninterrupted; SIGINT arrives well before the end.
     const CliResult r =
-        run_cli({"run", kTiny, "-o", "OUT.h5", "--set", "duration=1500 s", "--set", "record=[]"},
+        run_cli({"run", kTiny, "-o", "OUT.h5", "--set", kLongDuration, "--set", "record=[]"},
                 dir.path(), std::chrono::seconds(60), std::chrono::milliseconds(300));
     INFO("stderr: " << r.err);
     CHECK(r.exit_code == 130);

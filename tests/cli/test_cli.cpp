@@ -292,9 +292,8 @@ TEST_CASE("cli: the output defaults to <name>.h5 in the working directory") {
 TEST_CASE("cli: no progress bar when stderr is not a terminal") {
     // Long enough (> 1 s of wall time on a typical machine) for the bar to be drawn on a terminal.
     TempDir dir;
-    const CliResult r =
-        run_cli({"run", kTiny, "-o", "out.h5", "--set", "duration=1500 s", "--set", "record=[]"},
-                dir.path());
+    const CliResult r = run_cli(
+        {"run", kTiny, "-o", "out.h5", "--set", kLongDuration, "--set", "record=[]"}, dir.path());
     check_ok(r);
     CHECK(r.err.find('\r') == std::string::npos);
     CHECK(r.out.find('\r') == std::string::npos);
@@ -314,8 +313,8 @@ TEST_CASE("cli: a progress bar is drawn on a terminal for runs over a second") {
     }
     TempDir dir;
     const std::string cmd = "cd '" + dir.path().string() + "' && script -qec \"'" +
-                            std::string(MEMSNN_CLI) + "' run '" + kTiny +
-                            "' -o out.h5 --set duration='2000 s' --set record=[]\" /dev/null " +
+                            std::string(MEMSNN_CLI) + "' run '" + kTiny + "' -o out.h5 --set '" +
+                            kLongDuration + "' --set record=[]\" /dev/null " +
                             "</dev/null >tty.txt 2>&1";
     REQUIRE(std::system(cmd.c_str()) == 0);
     const std::string tty = read_file(dir.path() / "tty.txt");
