@@ -46,6 +46,14 @@ class Device {
 
     virtual PulseResult apply(std::size_t k, Tick t, std::span<const Segment> waveform) = 0;
 
+    // The same waveform in pieces, for circuits that recompute the voltage across the device
+    // while it runs (a selector in series): begin at t, evolve under any number of segments
+    // (physics only, back to back), end. Non-idealities act once, at the end, on the change
+    // of the whole waveform. apply() is begin + segments + end.
+    virtual void begin_program(std::size_t k, Tick t) = 0;
+    virtual void program_segment(std::size_t k, const Segment& segment) = 0;
+    virtual PulseResult end_program(std::size_t k) = 0;
+
     // Current [nA] through device k at read voltage V [mV] at tick t; adds the read energy
     // V * I * read_time to the device's energy account when read_time > 0.
     virtual double read(std::size_t k, Tick t, double V, Tick read_time = 0) = 0;
@@ -59,6 +67,8 @@ class Device {
 
     // Energy [fJ] spent on device k so far: programming waveforms and reads.
     virtual double energy(std::size_t k) const = 0;
+    // Books energy [fJ] spent on device k by a circuit outside read() and apply().
+    virtual void add_energy(std::size_t k, double fJ) = 0;
 };
 
 }  // namespace memsnn

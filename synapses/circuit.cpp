@@ -76,8 +76,10 @@ class OneTransistorOneResistor final : public Base {
 
     double on_pre(std::size_t k, Tick t) override {
         gate_until_[k] = t + spec_.gate_width;
-        double I = device_->read(k, t, spec_.V_read, spec_.read_time);
+        // The transistor limits the current, so the read energy is booked on the limited one.
+        double I = device_->read(k, t, spec_.V_read);
         if (spec_.I_C > 0) I = std::clamp(I, -spec_.I_C, spec_.I_C);
+        device_->add_energy(k, spec_.V_read * I * ticks_to_ms(spec_.read_time));
         return weight(I);
     }
 
@@ -118,7 +120,7 @@ class SelectorInSeries final : public Base {
         const double Gs = selector_->conductance(k, t);
         const double Gm = device_->conductance(k, t);
         // The read voltage divides like any other: each device is read at its share.
-        const double Vm = spec_.V_read * Gs / (Gs + Gm);
+        const double Vm = spec_.V_read * (Gs + Gm > 0 ? Gs / (Gs + Gm) : 0.5);
         selector_->read(k, t, spec_.V_read - Vm, spec_.read_time);
         return weight(device_->read(k, t, Vm, spec_.read_time));
     }
@@ -140,8 +142,12 @@ class SelectorInSeries final : public Base {
         return device_->energy(k) + selector_->energy(k);
     }
 
-    // Voltage division, re-evaluated on sub-steps of every segment.
+    // Voltage division, re-evaluated on sub-steps of every segment; each device's
+    // non-idealities act once, on the change over the whole waveform. Two devices that both
+    // conduct nothing share the voltage equally.
     void drive(std::size_t k, Tick t, std::span<const Segment> waveform) {
+        selector_->begin_program(k, t);
+        device_->begin_program(k, t);
         for (const auto& s : waveform) {
             const auto n = static_cast<Tick>(std::max<std::size_t>(1, spec_.substeps));
             for (Tick i = 0; i < n; ++i) {
@@ -149,14 +155,14 @@ class SelectorInSeries final : public Base {
                 if (h == 0) continue;
                 const double Gs = selector_->conductance(k, t);
                 const double Gm = device_->conductance(k, t);
-                const double Vm = s.voltage * Gs / (Gs + Gm);
-                const Segment on_selector{h, s.voltage - Vm};
-                const Segment on_device{h, Vm};
-                selector_->apply(k, t, std::span(&on_selector, 1));
-                device_->apply(k, t, std::span(&on_device, 1));
+                const double share = Gs + Gm > 0 ? Gs / (Gs + Gm) : 0.5;
+                selector_->program_segment(k, {h, s.voltage * (1 - share)});
+                device_->program_segment(k, {h, s.voltage * share});
                 t += h;
             }
         }
+        selector_->end_program(k);
+        device_->end_program(k);
     }
 
     std::unique_ptr<Device> selector_;

@@ -56,32 +56,46 @@ class DeviceArray final : public Device {
             states_.push_back(s);
         }
         last_.assign(args.size, 0);
+        pending_.resize(args.size);
         energy_.assign(args.size, 0.0);
     }
 
     std::size_t size() const override { return states_.size(); }
 
     PulseResult apply(std::size_t k, Tick t, std::span<const Segment> waveform) override {
+        begin_program(k, t);
+        for (const Segment& seg : waveform) program_segment(k, seg);
+        return end_program(k);
+    }
+
+    void begin_program(std::size_t k, Tick t) override {
+        const State& s = relaxed(k, t);
+        Pending& w = pending_[k];
+        w = Pending{};
+        w.result.G_before = M::conductance(params_[k], s);
+        w.x0 = M::level(states_[k]);
+    }
+
+    void program_segment(std::size_t k, const Segment& seg) override {
         const typename M::Params& p = params_[k];
-        State& s = relaxed(k, t);
-        PulseResult r;
-        r.G_before = M::conductance(p, s);
-        const double x0 = M::level(s);
-        Tick now = t;
-        for (const Segment& seg : waveform) {
-            const double dt = ticks_to_ms(seg.duration);
-            const double q = seg.voltage == 0 ? (relax(p, s, dt), 0.0)
-                                              : drive(p, s, seg.voltage, dt, streams_[k]);
-            r.charge += q;
-            r.energy += seg.voltage * q;  // mV * pC = fJ
-            now += seg.duration;
-        }
+        State& s = states_[k];
+        const double dt = ticks_to_ms(seg.duration);
+        const double q =
+            seg.voltage == 0 ? (relax(p, s, dt), 0.0) : drive(p, s, seg.voltage, dt, streams_[k]);
+        pending_[k].result.charge += q;
+        pending_[k].result.energy += seg.voltage * q;  // mV * pC = fJ
+        last_[k] += seg.duration;
+    }
+
+    PulseResult end_program(std::size_t k) override {
+        State& s = states_[k];
+        PulseResult r = pending_[k].result;
+        const double x0 = pending_[k].x0;
         double& x = M::level(s);
         x = stuck_[k] != nonideal::Stuck::no ? x0
                                              : nonideal::program(nonideal_[k], x0, x, streams_[k]);
         r.changed = x != x0;
-        r.G_after = M::conductance(p, s);
-        last_[k] = now;
+        r.G_after = M::conductance(params_[k], s);
         energy_[k] += r.energy;
         return r;
     }
@@ -104,9 +118,16 @@ class DeviceArray final : public Device {
     }
 
     double energy(std::size_t k) const override { return energy_[k]; }
+    void add_energy(std::size_t k, double fJ) override { energy_[k] += fJ; }
 
   private:
     using State = typename M::State;
+
+    // A programming waveform in progress: the state it started from and what it cost so far.
+    struct Pending {
+        double x0 = 0;
+        PulseResult result;
+    };
 
     static State initial(const typename M::Params& p, const ParamTable& init, std::size_t i,
                          RandomStream& rng) {
@@ -155,6 +176,7 @@ class DeviceArray final : public Device {
     std::vector<nonideal::Stuck> stuck_;
     std::vector<RandomStream> streams_;
     std::vector<Tick> last_;
+    std::vector<Pending> pending_;
     std::vector<double> energy_;
     std::vector<VariableSpec> variables_;
 };

@@ -99,6 +99,7 @@ CircuitBuild build_circuit(const Json& syn, const std::string& path, std::size_t
 
     CircuitBuild out;
     Json device_json = require(syn, path, "device");
+    bool injected_compliance = false;
     // The transistor of a 1T1R cell is what limits the set current: a device with a compliance
     // parameter of its own (rram's I_C) takes the circuit's unless it sets one itself.
     if (spec.kind == circuit::Kind::one_t_one_r && spec.I_C > 0 && device_json.is_object()) {
@@ -108,13 +109,27 @@ CircuitBuild build_circuit(const Json& syn, const std::string& path, std::size_t
         bool has_compliance = false;
         if (model)
             for (const auto& p : model->params) has_compliance = has_compliance || p.name == "I_C";
-        Json& params = device_json["params"];
-        if (params.is_null()) params = Json::object();
-        if (has_compliance && params.is_object() && !params.contains("I_C"))
-            params["I_C"] = syn["I_C"];
+        if (has_compliance) {
+            Json& params = device_json["params"];
+            if (params.is_null()) params = Json::object();
+            if (params.is_object() && !params.contains("I_C")) {
+                params["I_C"] = syn["I_C"];
+                injected_compliance = true;
+            }
+        }
     }
-    auto device = make_device_array(device_json, path + "/device", n, seed, 2 * id, registry,
-                                    out.device_type);
+    std::unique_ptr<Device> device;
+    try {
+        device = make_device_array(device_json, path + "/device", n, seed, 2 * id, registry,
+                                   out.device_type);
+    } catch (const ConfigError& e) {
+        // A rule broken by the compliance this circuit handed down is reported where it came from.
+        const std::string injected_path = path + "/device/params/I_C";
+        if (!injected_compliance || e.path() != injected_path) throw;
+        const std::string what = e.what();
+        throw ConfigError(path + "/I_C", "as the device's set compliance: " +
+                                             what.substr(injected_path.size() + 2));
+    }
     std::unique_ptr<Device> selector;
     if (spec.kind == circuit::Kind::one_s_one_r) {
         std::string selector_type;

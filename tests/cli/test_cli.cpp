@@ -354,7 +354,7 @@ TEST_CASE("cli: every device protocol in scenarios/devices runs with memsnn puls
     int n = 0;
     for (const auto& entry : fs::directory_iterator(source_path("scenarios/devices"))) {
         const auto& path = entry.path();
-        if (path.extension() != ".json") continue;
+        if (path.extension() != ".json" || path.filename() == "protocol.schema.json") continue;
         const CliResult r = run_cli({"pulse", path.string(), "-o", "out.h5", "-q"}, dir.path());
         INFO(path.string() << ": " << r.err);
         CHECK(r.exit_code == 0);

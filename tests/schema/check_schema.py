@@ -1,22 +1,44 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: MIT
-"""Checks scenarios/scenario.schema.json against the scenario files.
+"""Checks the JSON Schemas of memsnn's input files against the shipped files.
 
-  1. Every scenarios/**/*.json (except the schema) must validate.
-  2. Every file of tests/data/bad/ listed in SCHEMA_ERRORS must be rejected (by the schema, or
+  1. scenarios/scenario.schema.json: every scenarios/*.json (except the schemas) must validate.
+  2. scenarios/devices/protocol.schema.json: every pulse protocol scenarios/devices/*.json must
+     validate.
+  3. Every file of tests/data/bad/ listed in SCHEMA_ERRORS must be rejected (by the schema, or
      as invalid JSON). A JSON object with a repeated key counts as invalid JSON here, as it
      does for memsnn (Python's json module would silently keep the last value). The other bad
      files break rules the schema cannot see (sizes, names that must exist, V_reset < V_th,
      the weight unit a target needs, ...); they are listed as "not schema-level" and not
      judged here (tests/cli checks them through memsnn).
+  4. INLINE_BAD: small edits of shipped files (circuit synapses, device parameters, projection
+     reports, pulse protocols) that the schema must reject. When a memsnn binary is found,
+     memsnn must reject each of them too (exit code 2): for these cases at least, the schema
+     forbids nothing the simulator accepts.
+  5. The device part of scenario.schema.json ($defs device_*, projection_variable and the
+     quantity definitions they use) is generated from `memsnn models`. When a memsnn binary is
+     found, the schema must equal what the binary generates; after adding or changing a device
+     model or parameter, rewrite that part with
 
-One line per file; exit code 0 when everything holds, 1 otherwise, 2 when jsonschema is missing.
+       /usr/bin/python3 tests/schema/check_schema.py --update-device-defs [--memsnn BUILD/tools/memsnn]
+
+The memsnn binary is --memsnn PATH, else $MEMSNN, else tools/memsnn in the working directory or
+one of its parents (ctest runs this from the build tree), else the newest of
+build*/tools/memsnn in the repository. Without one, steps 4 (memsnn's side) and 5 are skipped.
+
+One line per check; exit code 0 when everything holds, 1 otherwise, 2 when jsonschema is missing.
 Run from anywhere:  /usr/bin/python3 tests/schema/check_schema.py [REPO_ROOT]
 """
 
+import argparse
+import copy
 import json
+import os
 import pathlib
+import re
+import subprocess
 import sys
+import tempfile
 
 try:
     import jsonschema
@@ -53,6 +75,447 @@ SCHEMA_ERRORS = {
 }
 
 
+def _syn(k):
+    """The synapse object of projection k of a scenario."""
+    return lambda d: d["projections"][k]["synapse"]
+
+
+def _set(get, key, value):
+    def edit(d):
+        get(d)[key] = value
+    return edit
+
+
+def _delete(get, key):
+    def edit(d):
+        del get(d)[key]
+    return edit
+
+
+MEMRISTIVE = "scenarios/memristive_synapses.json"  # projections: 0 1t1r, 1 two_terminal, 2 1s1r
+PROTOCOL = "scenarios/devices/pcm.json"
+
+# Edits of shipped files that both the schema and memsnn must reject:
+# (label, file, rule broken, edit).
+INLINE_BAD = [
+    ("circuit_with_weight", MEMRISTIVE, "a circuit synapse has no weight",
+     _set(_syn(1), "weight", "1 nA")),
+    ("circuit_list_pair_weight", MEMRISTIVE, "circuit list pairs are [source, target]",
+     lambda d: d["projections"][1]["connect"]["pairs"].__setitem__(0, [9, 3, "1 nA"])),
+    ("static_list_pair_without_weight", MEMRISTIVE, "a static synapse needs a weight",
+     _set(lambda d: d["projections"][1], "synapse", {"type": "static"})),
+    ("two_terminal_gate_width", MEMRISTIVE, "gate_width belongs to 1t1r",
+     _set(_syn(1), "gate_width", "1 ms")),
+    ("1t1r_pre_waveform", MEMRISTIVE, "pre_waveform belongs to two_terminal and 1s1r",
+     _set(_syn(0), "pre_waveform", [{"duration": "1 us", "voltage": "1 V"}])),
+    ("1t1r_substeps", MEMRISTIVE, "substeps belongs to 1s1r", _set(_syn(0), "substeps", 4)),
+    ("1s1r_without_selector", MEMRISTIVE, "1s1r needs a selector", _delete(_syn(2), "selector")),
+    ("circuit_without_device", MEMRISTIVE, "a circuit needs a device",
+     _delete(_syn(1), "device")),
+    ("zero_read_voltage", MEMRISTIVE, "read_voltage must not be 0",
+     _set(_syn(1), "read_voltage", "0 mV")),
+    ("negative_gain", MEMRISTIVE, "gain must be >= 0", _set(_syn(0), "gain", -1e-4)),
+    ("gain_with_wrong_unit", MEMRISTIVE, "gain is a number or a resistance",
+     _set(_syn(0), "gain", "1 mV")),
+    ("unknown_polarity", MEMRISTIVE, "polarity is excitatory or inhibitory",
+     _set(_syn(0), "polarity", "positive")),
+    ("zero_substeps", MEMRISTIVE, "substeps >= 1", _set(_syn(2), "substeps", 0)),
+    ("unknown_device_type", MEMRISTIVE, "unknown device type",
+     _set(lambda d: d["projections"][1]["synapse"]["device"], "type", "memristor")),
+    ("unknown_device_param", MEMRISTIVE, "unknown diffusive parameter",
+     _set(lambda d: d["projections"][1]["synapse"]["device"]["params"], "G_max", "1 uS")),
+    ("device_param_wrong_unit", MEMRISTIVE, "tau_relax is a time",
+     _set(lambda d: d["projections"][1]["synapse"]["device"]["params"], "tau_relax", "5 mV")),
+    ("device_param_unit_on_number", MEMRISTIVE, "levels is a plain number",
+     _set(lambda d: d["projections"][1]["synapse"]["device"]["params"], "levels", "4 V")),
+    ("device_probability_above_one", MEMRISTIVE, "p_switch in [0, 1]",
+     _set(lambda d: d["projections"][1]["synapse"]["device"]["params"], "p_switch", 1.5)),
+    ("unknown_device_option", MEMRISTIVE, "rram mode is binary or gradual",
+     _set(lambda d: d["projections"][0]["synapse"]["device"]["params"], "mode", "analog")),
+    ("rram_gradual_key_in_binary", MEMRISTIVE, "gamma_set applies to mode gradual only",
+     _set(lambda d: d["projections"][0]["synapse"]["device"]["params"], "gamma_set", 0.3)),
+    ("pulse_map_key_of_other_map", MEMRISTIVE, "A_p applies to map nonlinear only",
+     _set(_syn(1), "device", {"type": "pulse_map", "params": {"A_p": 10}})),
+    ("unknown_device_init", MEMRISTIVE, "diffusive init is s",
+     _set(lambda d: d["projections"][1]["synapse"]["device"], "init", {"x": 0.5})),
+    ("device_size_in_scenario", MEMRISTIVE, "size belongs to pulse protocols",
+     _set(lambda d: d["projections"][1]["synapse"]["device"], "size", 2)),
+    ("projection_report_neurons", MEMRISTIVE, "projection reports take synapses",
+     _set(lambda d: d["record"][1], "neurons", [0])),
+    ("projection_report_spikes", MEMRISTIVE, "spikes is not a synapse variable",
+     lambda d: d["record"].__setitem__(1, {"what": "spikes", "projection": "rram_1t1r"})),
+    ("projection_report_unknown_variable", MEMRISTIVE, "not a device variable",
+     _set(lambda d: d["record"][1], "what", "V_m")),
+    ("protocol_unknown_key", PROTOCOL, "unknown top-level key",
+     _set(lambda d: d, "duration", "1 s")),
+    ("protocol_unknown_device_param", PROTOCOL, "unknown pcm parameter",
+     _set(lambda d: d["device"]["params"], "tau_relax", "1 ms")),
+    ("protocol_zero_size", PROTOCOL, "size >= 1", _set(lambda d: d["device"], "size", 0)),
+    ("protocol_empty", PROTOCOL, "a non-empty list of steps", _set(lambda d: d, "protocol", [])),
+    ("protocol_period_missing", PROTOCOL, "period is required when pulses > 1",
+     _delete(lambda d: d["protocol"][0], "period")),
+    ("protocol_waveform_and_amplitude", PROTOCOL, "waveform or amplitude and width",
+     _set(lambda d: d["protocol"][0], "waveform", [{"duration": "1 us", "voltage": "1 V"}])),
+    ("protocol_wait_with_pulses", PROTOCOL, "a wait step has no pulses",
+     _set(lambda d: d["protocol"][2], "pulses", 1)),
+    ("protocol_zero_read_voltage", PROTOCOL, "read_voltage must not be 0",
+     _set(lambda d: d, "read_voltage", "0 V")),
+]
+
+# ---------------------------------------------------------------------------------------------
+# The device part of the scenario schema, generated from `memsnn models`.
+
+# Internal unit (as `memsnn models` prints it) -> dimension, as the schema names it.
+DIMENSIONS = {
+    "1": "number", "ms": "time", "mV": "voltage", "nA": "current", "uS": "conductance",
+    "nF": "capacitance", "MOhm": "resistance", "Hz": "frequency", "pC": "charge",
+    "fJ": "energy", "pW": "power", "mV ms": "flux", "K": "temperature",
+}
+# Dimension -> (its name in descriptions, unit regex, example, internal unit as documented).
+QUANTITIES = {
+    "time": ("time", "s", "1 ms", "ms"),
+    "voltage": ("voltage", "V", "1 mV", "mV"),
+    "current": ("current", "A", "1 nA", "nA"),
+    "conductance": ("conductance", "S", "6 nS", "uS"),
+    "capacitance": ("capacitance", "F", "1 nF", "nF"),
+    "resistance": ("resistance", "(Ohm|Ω)", "10 kOhm", "MOhm"),
+    "frequency": ("frequency", "Hz", "1 Hz", "Hz"),
+    "charge": ("charge", "C", "1 pC", "pC"),
+    "energy": ("energy", "(J|eV)", "1 eV", "fJ"),
+    "power": ("power", "W", "1 pW", "pW"),
+    "flux": ("flux (voltage times time)", "(Wb|Vs)", "100 uWb", "mV ms = uWb"),
+    "temperature": ("temperature", "K", "300 K", "K"),
+}
+NUMBER = {
+    "any": r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)",
+    "nonnegative": r"\+?([0-9]+\.?[0-9]*|\.[0-9]+)",
+    "positive": r"\+?([0-9]*[1-9][0-9]*\.?[0-9]*|[0-9]*\.[0-9]*[1-9][0-9]*)",
+    "nonzero": r"[+-]?([0-9]*[1-9][0-9]*\.?[0-9]*|[0-9]*\.[0-9]*[1-9][0-9]*)",
+}
+CHECK_ORDER = ["any", "nonnegative", "positive", "nonzero", "probability"]
+PREFIX = "(f|p|n|u|µ|m|k|M|G|T)?"
+CHECKS = {"(> 0)": "positive", "(>= 0)": "nonnegative", "(0..1)": "probability"}
+
+# Keys that apply to some values of a device's option only (memsnn rejects them otherwise):
+# device -> (option, its default, key -> the option values it applies to). Copied from
+# synapses/rram.cpp (kGradualOnly) and synapses/pulse_map.cpp (kOwned); INLINE_BAD checks one
+# case against memsnn.
+OPTION_KEYS = {
+    "rram": ("mode", "binary", {k: ["gradual"] for k in ("gamma_set", "gamma_reset", "dV_reset")}),
+    "pulse_map": ("map", "linear", {
+        "N_p": ["linear", "nonlinear"], "N_d": ["linear", "nonlinear"],
+        "A_p": ["nonlinear"], "A_d": ["nonlinear"],
+        "alpha_p": ["soft_bound"], "alpha_d": ["soft_bound"],
+        "dG0_p": ["exponential"], "dG0_d": ["exponential"],
+        "beta_p": ["exponential"], "beta_d": ["exponential"],
+    }),
+}
+
+
+def parse_models(text):
+    """The memristive devices of `memsnn models` output: type -> {params, init, variables}.
+
+    A parameter is (name, dimension, check, choices); the table columns are fixed-width
+    (tools/memsnn/models_command.cpp)."""
+    devices = {}
+    in_devices = False
+    device = block = None
+    for line in text.splitlines():
+        if line.startswith("== "):
+            in_devices = line.startswith("== memristive devices")
+            continue
+        if not in_devices or not line.strip():
+            continue
+        if not line.startswith(" "):
+            device = devices.setdefault(line.split(" — ")[0].strip(),
+                                        {"params": [], "init": [], "variables": []})
+            block = None
+        elif not line.startswith("   "):
+            block = {"keys:": "params", "params:": "params", "init:": "init",
+                     "recordable:": "variables"}.get(line.strip())
+        elif block == "variables":
+            device["variables"].append(line.split()[0])
+        elif block:
+            name, unit, doc = line[4:22].strip(), line[50:60].strip(), line[60:]
+            if line[21] != " " or line[49] != " " or line[59] != " " or " " in name:
+                raise ValueError(f"cannot read this `memsnn models` line: {line!r}")
+            choices = None
+            m = re.search(r" \(options: ([^)]*)\)$", doc)
+            if m:
+                choices, doc = m.group(1).split(), doc[:m.start()]
+            check = next((c for s, c in CHECKS.items() if doc.endswith(" " + s)), "any")
+            if unit == "option":
+                if not choices:
+                    raise ValueError(f"an option without choices: {line!r}")
+                device[block].append((name, None, None, choices))
+            elif unit in DIMENSIONS:
+                if check == "probability" and DIMENSIONS[unit] != "number":
+                    raise ValueError(f"a 0..1 check on a quantity with a unit: {line!r}")
+                device[block].append((name, DIMENSIONS[unit], check, None))
+            else:
+                raise ValueError(f"unit {unit!r} has no schema dimension (add it to "
+                                 f"DIMENSIONS in check_schema.py): {line!r}")
+    if not devices:
+        raise ValueError("`memsnn models` lists no memristive devices")
+    return devices
+
+
+def scalar_name(dim, check):
+    if dim == "number":
+        return {"any": "number", "nonnegative": "number_nonnegative",
+                "positive": "number_positive", "probability": "probability"}[check]
+    return dim if check == "any" else f"{dim}_{check}"
+
+
+def parse_quantity_name(name):
+    """(per_element, dim, check) of a quantity definition name, or None."""
+    per_element = name.startswith("per_element_")
+    base = name[len("per_element_"):] if per_element else name
+    if base == "probability":
+        return per_element, "number", "probability"
+    for dim in ["number", *QUANTITIES]:
+        for check in CHECK_ORDER:
+            if check not in ("probability", "nonzero" if dim == "number" else "") \
+                    and scalar_name(dim, check) == base:
+                return per_element, dim, check
+    return None
+
+
+def scalar_def(dim, check):
+    if dim == "number":
+        return {"any": {"description": "a plain number (no unit).", "type": "number"},
+                "nonnegative": {"description": "a plain number (no unit), >= 0.",
+                                "type": "number", "minimum": 0},
+                "positive": {"description": "a plain number (no unit), > 0.",
+                             "type": "number", "exclusiveMinimum": 0},
+                "probability": {"description": "a plain number (no unit) from 0 to 1.",
+                                "type": "number", "minimum": 0, "maximum": 1}}[check]
+    what, unit, example, internal = QUANTITIES[dim]
+    article = "an" if what[0] in "aeiou" else "a"
+    rule = {"any": "", "nonnegative": ", >= 0", "positive": ", > 0", "nonzero": ", not 0"}[check]
+    if check == "nonzero":
+        example = {"voltage": "100 mV"}.get(dim, example)
+    return {
+        "description": f"{article} {what} with a unit (internal unit {internal}){rule}, "
+                       f"e.g. \"{example}\".",
+        "type": "string",
+        "pattern": f"^ *{NUMBER[check]}([eE][+-]?[0-9]+)? *{PREFIX}{unit} *$",
+    }
+
+
+def per_element_def(dim, check):
+    ref = {"$ref": f"#/$defs/{scalar_name(dim, check)}"}
+    signed = {"$ref": f"#/$defs/{scalar_name(dim, 'any')}"}
+    spread = {"$ref": f"#/$defs/{scalar_name(dim, 'nonnegative')}"}
+    rule = "" if check == "any" else ", 0 to 1" if check == "probability" else f", {check}"
+    return {
+        "description": "one value for every element, a list of one value per element, or a "
+                       f"distribution ({dim}{rule}).",
+        "anyOf": [
+            ref,
+            {"type": "array", "minItems": 1, "items": ref},
+            {
+                "type": "object",
+                "properties": {
+                    "uniform": {"type": "array", "minItems": 2, "maxItems": 2, "items": ref}
+                },
+                "required": ["uniform"],
+                "additionalProperties": False,
+            },
+            {
+                "type": "object",
+                "properties": {
+                    "normal": {
+                        "type": "object",
+                        "properties": {"mean": signed, "sd": spread, "min": signed,
+                                       "max": signed},
+                        "required": ["mean", "sd"],
+                        "additionalProperties": False,
+                    }
+                },
+                "required": ["normal"],
+                "additionalProperties": False,
+            },
+        ],
+    }
+
+
+def option_rules(device, params):
+    """if/then rules that forbid keys outside the option values they apply to."""
+    option, default, keys = OPTION_KEYS[device]
+    choices = next(p[3] for p in params if p[0] == option)
+    if default != choices[0] or any(v not in choices for vs in keys.values() for v in vs):
+        raise ValueError(f"OPTION_KEYS[{device!r}] no longer matches `memsnn models`")
+    rules = []
+    for value in choices:
+        banned = [k for k, values in keys.items() if value not in values]
+        if not banned:
+            continue
+        condition = {"properties": {option: {"const": value}}}
+        if value != default:
+            condition["required"] = [option]
+        rules.append({"if": condition, "then": {"properties": {
+            k: {"description": f"{k} applies to {option} "
+                               + " or ".join(f"\"{v}\"" for v in keys[k]) + " only",
+                "not": {}}
+            for k in banned}}})
+    return rules
+
+
+def device_defs(devices, schema_defs=()):
+    """The generated $defs in file order: the quantity definitions (those the devices need and
+    those of the same naming the schema already has, e.g. lif's per_element_capacitance_positive),
+    then the device definitions."""
+    needed = set()
+    for d in devices.values():
+        for _, dim, check, choices in d["params"] + d["init"]:
+            if choices is None:
+                needed.add((dim, check))
+    scalars = set(needed)
+    for dim, _ in needed:
+        scalars |= {(dim, "any"), (dim, "nonnegative")}
+    for name in schema_defs:
+        parsed = parse_quantity_name(name)
+        if parsed:
+            (needed if parsed[0] else scalars).add(parsed[1:])
+            scalars |= {parsed[1:], (parsed[1], "any"), (parsed[1], "nonnegative")}
+    dims = ["number", *QUANTITIES]
+
+    def sort_key(dc):
+        return dims.index(dc[0]), CHECK_ORDER.index(dc[1])
+
+    defs = {}
+    for dim, check in sorted(scalars, key=sort_key):
+        defs[scalar_name(dim, check)] = scalar_def(dim, check)
+    for dim, check in sorted(needed, key=sort_key):
+        defs["per_element_" + scalar_name(dim, check)] = per_element_def(dim, check)
+
+    def object_def(device, what, specs):
+        props = {}
+        for name, dim, check, choices in specs:
+            props[name] = ({"enum": choices, "default": choices[0]} if choices else
+                           {"$ref": f"#/$defs/per_element_{scalar_name(dim, check)}"})
+        out = {"description": f"{what} of the {device} device model (`memsnn models {device}`).",
+               "type": "object", "properties": props, "additionalProperties": False}
+        if what == "parameters" and device in OPTION_KEYS:
+            out["allOf"] = option_rules(device, specs)
+        return out
+
+    types = list(devices)
+    defs["device_type"] = {
+        "description": "a memristive device model: " + ", ".join(types)
+                       + " (`memsnn models` lists them under \"memristive devices\").",
+        "enum": types,
+    }
+    defs["device_model"] = {
+        "description": "A device model with its per-element params and init (generated from "
+                       "`memsnn models` by tests/schema/check_schema.py --update-device-defs).",
+        "type": "object",
+        "properties": {"type": {"$ref": "#/$defs/device_type"}},
+        "required": ["type"],
+        "allOf": [
+            {"if": {"properties": {"type": {"const": t}}, "required": ["type"]},
+             "then": {"properties": {"params": {"$ref": f"#/$defs/device_params_{t}"},
+                                     "init": {"$ref": f"#/$defs/device_init_{t}"}}}}
+            for t in types
+        ],
+    }
+    for t in types:
+        defs[f"device_params_{t}"] = object_def(t, "parameters", devices[t]["params"])
+        defs[f"device_init_{t}"] = object_def(t, "initial state", devices[t]["init"])
+    variables = []
+    for d in devices.values():
+        variables += [v for v in d["variables"] if v not in variables]
+    variables += ["selector_" + v for v in variables] + ["energy", "weight"]
+    defs["projection_variable"] = {
+        "description": "a variable over a projection's synapses: a variable of its device ("
+                       + ", ".join(v for v in variables if not v.startswith("selector_")
+                                   and v not in ("energy", "weight"))
+                       + "), selector_<variable> of a 1s1r selector, energy (fJ) of a circuit, "
+                         "or weight of a static projection.",
+        "enum": variables,
+    }
+    return defs
+
+
+def is_device_def(name):
+    return name.startswith(("device_params_", "device_init_")) or name in (
+        "device_type", "device_model", "projection_variable")
+
+
+def merge_defs(schema, generated):
+    """schema with its generated $defs in two blocks, quantities and devices, each where its
+    first definition was (a new block goes before "name"); stale generated ones are removed."""
+    def block_of(name):
+        return ("devices" if is_device_def(name) else
+                "quantities" if parse_quantity_name(name) else None)
+
+    blocks = {"quantities": {}, "devices": {}}
+    for name, value in generated.items():
+        blocks[block_of(name)][name] = value
+    old = schema["$defs"]
+    out = {}
+    for name, value in old.items():
+        block = block_of(name)
+        if block is None:
+            if name == "name":
+                for b in blocks.values():
+                    out.update(b)
+                    b.clear()
+            out[name] = value
+        else:
+            out.update(blocks[block])
+            blocks[block].clear()
+    for b in blocks.values():
+        out.update(b)
+    return dict(schema, **{"$defs": out})
+
+
+def format_json(value, width=100):
+    """JSON as in the schema files: 2-space indents, a value on one line when it fits."""
+    lines = []
+
+    def emit(x, indent, head, tail):
+        flat = json.dumps(x, ensure_ascii=False, separators=(", ", ": "))
+        if (not isinstance(x, (dict, list)) or not x
+                or len(indent) + len(head) + len(flat) + len(tail) <= width):
+            lines.append(indent + head + flat + tail)
+            return
+        items = list(x.items()) if isinstance(x, dict) else [(None, e) for e in x]
+        lines.append(indent + head + ("{" if isinstance(x, dict) else "["))
+        for i, (k, e) in enumerate(items):
+            key = "" if k is None else json.dumps(k, ensure_ascii=False) + ": "
+            emit(e, indent + "  ", key, "," if i + 1 < len(items) else "")
+        lines.append(indent + ("}" if isinstance(x, dict) else "]") + tail)
+
+    emit(value, "", "", "")
+    return "\n".join(lines) + "\n"
+
+
+def find_memsnn(root, given):
+    if given:
+        return pathlib.Path(given)
+    if os.environ.get("MEMSNN"):
+        return pathlib.Path(os.environ["MEMSNN"])
+
+    def runnable(p):
+        return p.is_file() and os.access(p, os.X_OK)
+
+    for d in [pathlib.Path.cwd(), *pathlib.Path.cwd().parents]:
+        if runnable(d / "tools" / "memsnn"):
+            return d / "tools" / "memsnn"
+    built = [p for p in root.glob("build*/tools/memsnn") if runnable(p)]
+    return max(built, key=lambda p: p.stat().st_mtime) if built else None
+
+
+def models_text(memsnn):
+    return subprocess.run([str(memsnn), "models"], capture_output=True, text=True, check=True,
+                          timeout=60).stdout
+
+
+# ---------------------------------------------------------------------------------------------
+
+
 def first_error(validator, document):
     """The most relevant schema error as 'json/pointer: message', or None when valid."""
     error = jsonschema.exceptions.best_match(validator.iter_errors(document))
@@ -64,7 +527,7 @@ def first_error(validator, document):
     # under {}" say little; the schema's own description of the value says more.
     described = isinstance(error.schema, dict) and "description" in error.schema
     instance = json.dumps(error.instance, ensure_ascii=False)
-    if error.validator in ("pattern", "anyOf") and described:
+    if error.validator in ("pattern", "anyOf", "oneOf") and described:
         message = f"{instance}: expected {error.schema['description']}"
     elif error.validator == "not" and described:
         message = f"{instance}: {error.schema['description']}"
@@ -93,35 +556,98 @@ def load(path):
         return json.load(f, object_pairs_hook=reject_duplicate_keys)
 
 
-def main():
-    root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else pathlib.Path(__file__).parents[2])
-    schema_path = root / "scenarios" / "scenario.schema.json"
+def make_validator(schema_path, schemas):
+    """A validator of the schema at schema_path; `schemas` maps the paths of every schema file
+    to its contents, so that relative $refs between the files resolve."""
+    identified = {p.resolve().as_uri(): dict(s, **{"$id": p.resolve().as_uri()})
+                  for p, s in schemas.items()}
+    schema = identified[schema_path.resolve().as_uri()]
     try:
-        schema = load(schema_path)
-        jsonschema.Draft202012Validator.check_schema(schema)
-    except (OSError, ValueError, jsonschema.exceptions.SchemaError) as e:
-        print(f"FAIL {schema_path.relative_to(root)}: not a valid JSON Schema: {e}")
+        import referencing
+        import referencing.jsonschema
+    except ImportError:  # jsonschema < 4.18
+        resolver = jsonschema.RefResolver.from_schema(schema, store=identified)
+        return jsonschema.Draft202012Validator(schema, resolver=resolver)
+    registry = referencing.Registry().with_resources(
+        (uri, referencing.Resource.from_contents(
+            s, default_specification=referencing.jsonschema.DRAFT202012))
+        for uri, s in identified.items())
+    return jsonschema.Draft202012Validator(schema, registry=registry)
+
+
+def memsnn_rejects(memsnn, document, is_protocol):
+    """memsnn's exit code on the document (validate, or a pulse run into a temporary file)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = pathlib.Path(tmp) / "input.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        command = ([str(memsnn), "pulse", str(path), "-q", "-o", str(pathlib.Path(tmp) / "o.h5")]
+                   if is_protocol else [str(memsnn), "validate", str(path)])
+        r = subprocess.run(command, capture_output=True, text=True, timeout=60)
+        return r.returncode, (r.stderr or r.stdout).strip()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("root", nargs="?", type=pathlib.Path,
+                        default=pathlib.Path(__file__).resolve().parents[2])
+    parser.add_argument("--memsnn", help="the memsnn binary (default: see the file header)")
+    parser.add_argument("--update-device-defs", action="store_true",
+                        help="rewrite the device part of scenario.schema.json from `memsnn models`")
+    args = parser.parse_args()
+    root = args.root.resolve()
+    schema_path = root / "scenarios" / "scenario.schema.json"
+    protocol_schema_path = root / "scenarios" / "devices" / "protocol.schema.json"
+    memsnn = find_memsnn(root, args.memsnn)
+    if memsnn is not None and not (memsnn.is_file() and os.access(memsnn, os.X_OK)):
+        print(f"check_schema: {memsnn} is not an executable memsnn binary", file=sys.stderr)
         return 1
-    validator = jsonschema.Draft202012Validator(schema)
+
+    if args.update_device_defs:
+        if memsnn is None:
+            print("check_schema: no memsnn binary found; pass --memsnn PATH", file=sys.stderr)
+            return 1
+        schema = load(schema_path)
+        generated = device_defs(parse_models(models_text(memsnn)), schema.get("$defs", {}))
+        updated = merge_defs(schema, generated)
+        schema_path.write_text(format_json(updated), encoding="utf-8")
+        print(f"wrote {schema_path.relative_to(root)} (device definitions from {memsnn})")
+        return 0
+
+    schemas = {}
+    for path in (schema_path, protocol_schema_path):
+        try:
+            schemas[path] = load(path)
+            jsonschema.Draft202012Validator.check_schema(schemas[path])
+        except (OSError, ValueError, jsonschema.exceptions.SchemaError) as e:
+            print(f"FAIL {path.relative_to(root)}: not a valid JSON Schema: {e}")
+            return 1
+    validators = {path: make_validator(path, schemas) for path in schemas}
     failures = 0
+
+    def check_files(paths, validator, what):
+        nonlocal failures
+        if not paths:
+            print(f"FAIL {what}: no files found")
+            failures += 1
+        for path in paths:
+            name = path.relative_to(root)
+            try:
+                error = first_error(validator, load(path))
+            except ValueError as e:
+                error = f"invalid JSON: {e}"
+            if error:
+                print(f"FAIL {name}: {error}")
+                failures += 1
+            else:
+                print(f"ok   {name}")
 
     # scenarios/devices/ holds pulse protocols for `memsnn pulse`, not network scenarios.
     scenarios = sorted(p for p in (root / "scenarios").rglob("*.json")
-                       if p != schema_path and p.parent.name != "devices")
-    if not scenarios:
-        print("FAIL scenarios/: no scenario files found")
-        failures += 1
-    for path in scenarios:
-        name = path.relative_to(root)
-        try:
-            error = first_error(validator, load(path))
-        except ValueError as e:
-            error = f"invalid JSON: {e}"
-        if error:
-            print(f"FAIL {name}: {error}")
-            failures += 1
-        else:
-            print(f"ok   {name}")
+                       if p not in schemas and p.parent.name != "devices")
+    protocols = sorted(p for p in (root / "scenarios" / "devices").glob("*.json")
+                       if p not in schemas)
+    check_files(scenarios, validators[schema_path], "scenarios/*.json")
+    check_files(protocols, validators[protocol_schema_path], "scenarios/devices/*.json")
 
     bad_dir = root / "tests" / "data" / "bad"
     present = {p.name for p in bad_dir.glob("*.json")} if bad_dir.is_dir() else set()
@@ -132,7 +658,7 @@ def main():
             failures += 1
             continue
         try:
-            error = first_error(validator, load(bad_dir / file_name))
+            error = first_error(validators[schema_path], load(bad_dir / file_name))
         except ValueError as e:
             error = f"invalid JSON: {e}"
         if error:
@@ -143,8 +669,51 @@ def main():
     for file_name in sorted(present - SCHEMA_ERRORS.keys()):
         print(f"--   tests/data/bad/{file_name}: not schema-level, left to memsnn validate")
 
+    for label, file_name, rule, edit in INLINE_BAD:
+        is_protocol = file_name.startswith("scenarios/devices/")
+        document = copy.deepcopy(load(root / file_name))
+        edit(document)
+        validator = validators[protocol_schema_path if is_protocol else schema_path]
+        error = first_error(validator, document)
+        if not error:
+            print(f"FAIL edit {label} of {file_name}: accepted, but it should be rejected ({rule})")
+            failures += 1
+            continue
+        line = f"edit {label}: rejected ({error})"
+        if memsnn is not None:
+            code, message = memsnn_rejects(memsnn, document, is_protocol)
+            if code != 2:
+                print(f"FAIL {line}, but memsnn exits with {code} ({message[:120]}): the schema "
+                      "and memsnn disagree")
+                failures += 1
+                continue
+            line += ", as by memsnn"
+        print(f"ok   {line}")
+
+    if memsnn is None:
+        print("--   device definitions not compared with `memsnn models` (no memsnn binary; "
+              "pass --memsnn PATH)")
+    else:
+        try:
+            defs = schemas[schema_path].get("$defs", {})
+            generated = device_defs(parse_models(models_text(memsnn)), defs)
+        except (OSError, subprocess.SubprocessError, ValueError) as e:
+            print(f"FAIL {memsnn} models: {e}")
+            return 1
+        stale = sorted(k for k in defs if is_device_def(k) and k not in generated)
+        drift = [k for k, v in generated.items() if defs.get(k) != v] + stale
+        if drift:
+            print(f"FAIL scenarios/scenario.schema.json: device definitions differ from "
+                  f"`memsnn models` ({', '.join(drift[:6])}{', ...' if len(drift) > 6 else ''}); "
+                  "run tests/schema/check_schema.py --update-device-defs")
+            failures += 1
+        else:
+            print(f"ok   scenarios/scenario.schema.json: {len(generated)} device definitions "
+                  "match `memsnn models`")
+
     print(f"{'FAILED' if failures else 'passed'}: {len(scenarios)} scenarios, "
-          f"{len(SCHEMA_ERRORS)} schema-level bad files, {failures} failure(s)")
+          f"{len(protocols)} pulse protocols, {len(SCHEMA_ERRORS)} schema-level bad files, "
+          f"{len(INLINE_BAD)} rejected edits, {failures} failure(s)")
     return 1 if failures else 0
 
 

@@ -199,3 +199,11 @@ TEST_CASE("1t1r: the transistor's compliance becomes the RRAM set compliance") {
     // G_LRS = I_C / V_C = 30 uA / 0.5 V = 60 uS, read current capped at 30 uA = 30000 nA.
     CHECK(run.recorder->samples()[1].values[0] == doctest::Approx(60));
 }
+
+TEST_CASE("1t1r: a compliance the device cannot take is reported at the circuit's I_C") {
+    Json s = circuit_scenario();
+    s["projections"][0]["synapse"] = Json::parse(R"({"type": "1t1r", "I_C": "1 uA",
+        "read_voltage": "100 mV", "gain": "1 kOhm",
+        "device": {"type": "rram"}})");
+    CHECK(error_of(s).find("/projections/0/synapse/I_C: as the device's set compliance:") == 0);
+}

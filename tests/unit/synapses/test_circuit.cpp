@@ -105,3 +105,29 @@ TEST_CASE("circuits book the energy of programming and reads on their devices") 
     CHECK(c->sample(0, 2, 1) == 0);
     CHECK(c->energy() == doctest::Approx(read));
 }
+
+TEST_CASE("1s1r: non-idealities act once per waveform, not once per sub-step") {
+    // Two equal linear devices with 5 levels (x in steps of 0.25) and Phi_0 = 50 mV ms: a 1 V,
+    // 50 us waveform gives each 0.5 V, so x moves by 0.5 in all, 0.03 per sub-step.
+    auto quantised = [](double x0) {
+        return test::make_device("linear", Json{{"Phi_0", "50 uWb"}, {"levels", 5}},
+                                 Json{{"x", x0}});
+    };
+    circuit::Spec spec;
+    spec.kind = circuit::Kind::one_s_one_r;
+    spec.pre_waveform = {{ms_to_ticks(0.05), 1000}};
+    auto c = circuit::make(spec, quantised(0), quantised(0));
+    c->on_pre(0, 0);
+    CHECK(c->sample(0, 1, ms_to_ticks(1)) == doctest::Approx(0.5));
+}
+
+TEST_CASE("1t1r: read energy is booked on the current the transistor lets through") {
+    circuit::Spec spec;
+    spec.kind = circuit::Kind::one_t_one_r;
+    spec.V_read = 100;
+    spec.read_time = ms_to_ticks(1);
+    spec.I_C = 1000;  // nA, below G * V_read = 5100 nA
+    auto c = circuit::make(spec, linear(0.5), nullptr);
+    c->on_pre(0, 0);
+    CHECK(c->energy() == doctest::Approx(100 * 1000 * 1.0));  // V_read * I_C * t_read, fJ
+}
