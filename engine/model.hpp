@@ -20,6 +20,7 @@
 namespace memsnn {
 
 class Device;
+class PlasticityRule;
 class Population;
 
 enum class Check { any, positive, nonnegative, probability };
@@ -85,7 +86,7 @@ struct VariableSpec {
     std::string doc;
 };
 
-enum class ModelKind { neuron, source, synapse, device, stimulus };
+enum class ModelKind { neuron, source, synapse, device, learning, stimulus };
 
 struct PopulationArgs {
     std::string name;
@@ -93,8 +94,9 @@ struct PopulationArgs {
     std::uint32_t id = 0;  // population index in the network
     std::uint64_t seed = 0;
     const ParamTable* params = nullptr;
-    const ParamTable* init =
-        nullptr;  // initial values of state variables (specs = ModelInfo::init)
+    // Initial values of state variables (specs = ModelInfo::init).
+    const ParamTable* init = nullptr;
+    std::size_t n_targets = 0;  // learning rules: neurons of the target population
 };
 
 struct ModelInfo {
@@ -109,6 +111,9 @@ struct ModelInfo {
     std::function<std::unique_ptr<Population>(const PopulationArgs&)> make;
     // Builds a device array (kind == device): `size` devices, per-element params.
     std::function<std::unique_ptr<Device>(const PopulationArgs&)> make_device;
+    // Builds a learning rule (kind == learning) over `size` synapses onto `n_targets` neurons.
+    // Parameters whose shown_unit is "weight" take the unit of the target's weights.
+    std::function<std::shared_ptr<PlasticityRule>(const PopulationArgs&)> make_rule;
 };
 
 class Registry {

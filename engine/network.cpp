@@ -49,17 +49,29 @@ Projection::Projection(std::string name, std::uint32_t source_population,
     for (std::uint32_t i = 0; i < creation_.size(); ++i) position_[creation_[i]] = i;
 }
 
+void Projection::set_rule(std::shared_ptr<PlasticityRule> rule, std::size_t n_targets) {
+    rule_ = std::move(rule);
+    incoming_offset_.assign(n_targets + 1, 0);
+    for (const std::uint32_t j : targets_) ++incoming_offset_[j + 1];
+    for (std::size_t j = 0; j < n_targets; ++j) incoming_offset_[j + 1] += incoming_offset_[j];
+    incoming_.resize(targets_.size());
+    std::vector<std::uint32_t> fill(incoming_offset_.begin(), incoming_offset_.end() - 1);
+    for (std::uint32_t k = 0; k < targets_.size(); ++k) incoming_[fill[targets_[k]]++] = k;
+}
+
 std::uint32_t Network::add_population(std::unique_ptr<Population> p, std::string type) {
     populations_.push_back(std::move(p));
     types_.push_back(std::move(type));
     record_spikes_.push_back(false);
     outgoing_.emplace_back();
+    plastic_incoming_.emplace_back();
     return static_cast<std::uint32_t>(populations_.size() - 1);
 }
 
 std::uint32_t Network::add_projection(Projection p) {
     const auto id = static_cast<std::uint32_t>(projections_.size());
     outgoing_.at(p.source_population()).push_back(id);
+    if (p.rule()) plastic_incoming_.at(p.target_population()).push_back(id);
     projections_.push_back(std::move(p));
     return id;
 }

@@ -6,9 +6,11 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
+#include "engine/plasticity.hpp"
 #include "engine/population.hpp"
 #include "engine/synapse_circuit.hpp"
 #include "engine/time.hpp"
@@ -53,6 +55,19 @@ class Projection {
     // The static weight of the synapse created as number `id`.
     double weight_by_id(std::uint32_t id) const { return weights_[position_[id]]; }
 
+    // Plastic weights: a learning rule changes them in place.
+    double& weight_ref(std::uint32_t k) { return weights_[k]; }
+    std::size_t n_targets() const {
+        return incoming_offset_.empty() ? 0 : incoming_offset_.size() - 1;
+    }
+    // Packed positions of the synapses onto target neuron j (built with the rule).
+    std::span<const std::uint32_t> incoming(std::size_t j) const {
+        return {incoming_.data() + incoming_offset_[j], incoming_.data() + incoming_offset_[j + 1]};
+    }
+    // A learning rule on this projection; builds the by-target index it needs.
+    void set_rule(std::shared_ptr<PlasticityRule> rule, std::size_t n_targets);
+    PlasticityRule* rule() const { return rule_.get(); }
+
     // Synapses with state (memristive circuits); null for static synapses.
     void set_circuit(std::shared_ptr<SynapseCircuit> c) { circuit_ = std::move(c); }
     SynapseCircuit* circuit() const { return circuit_.get(); }
@@ -69,6 +84,9 @@ class Projection {
     std::vector<std::uint32_t> creation_;
     std::vector<std::uint32_t> position_;  // creation index -> packed position
     std::shared_ptr<SynapseCircuit> circuit_;
+    std::shared_ptr<PlasticityRule> rule_;
+    std::vector<std::uint32_t> incoming_offset_;  // n_targets + 1
+    std::vector<std::uint32_t> incoming_;         // packed positions, by target
 };
 
 struct StepCurrent {
@@ -81,9 +99,9 @@ struct StepCurrent {
 
 struct Report {
     std::string name;
-    std::uint32_t population = 0;   // or the projection, when `projection` is set
-    bool projection = false;        // a report over a projection's synapses
-    std::size_t variable = 0;       // projection without circuit: 0 = static weight
+    std::uint32_t population = 0;        // or the projection, when `projection` is set
+    bool projection = false;             // a report over a projection's synapses
+    std::size_t variable = 0;            // projection without circuit: 0 = static weight
     std::vector<std::uint32_t> neurons;  // neuron indices, or synapse (creation) ids
     Tick start = 0;
     Tick step = 0;
@@ -109,6 +127,11 @@ class Network {
     const std::vector<Projection>& projections() const { return projections_; }
     // Projections whose source is population `id`.
     const std::vector<std::uint32_t>& outgoing(std::uint32_t id) const { return outgoing_[id]; }
+    // Projections onto population `id` that have a learning rule.
+    const std::vector<std::uint32_t>& plastic_incoming(std::uint32_t id) const {
+        return plastic_incoming_[id];
+    }
+    Projection& projection(std::uint32_t id) { return projections_[id]; }
     const std::vector<StepCurrent>& stimuli() const { return stimuli_; }
     const std::vector<Report>& reports() const { return reports_; }
     std::uint64_t n_synapses() const;
@@ -119,6 +142,7 @@ class Network {
     std::vector<bool> record_spikes_;
     std::vector<Projection> projections_;
     std::vector<std::vector<std::uint32_t>> outgoing_;
+    std::vector<std::vector<std::uint32_t>> plastic_incoming_;
     std::vector<StepCurrent> stimuli_;
     std::vector<Report> reports_;
 };

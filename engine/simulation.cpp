@@ -50,6 +50,10 @@ void Simulation::emit(std::uint32_t pop, std::size_t i, Tick t) {
     ++summary_.spikes;
     if (net_.record_spikes(pop))
         for (Recorder* r : recorders_) r->spike(pop, i, t);
+    for (const std::uint32_t proj_id : net_.plastic_incoming(pop)) {
+        Projection& proj = net_.projection(proj_id);
+        proj.rule()->on_post(proj, static_cast<std::uint32_t>(i), t);
+    }
     for (const std::uint32_t proj_id : net_.outgoing(pop)) {
         const Projection& proj = net_.projections()[proj_id];
         const std::uint32_t g = proj.first_group(i);
@@ -60,7 +64,8 @@ void Simulation::emit(std::uint32_t pop, std::size_t i, Tick t) {
 }
 
 void Simulation::deliver(const Event& e) {
-    const Projection& proj = net_.projections()[e.a];
+    Projection& proj = net_.projection(e.a);
+    PlasticityRule* rule = proj.rule();
     const Projection::DelayGroup& group = proj.group(e.c);
     const std::uint32_t target_pop = proj.target_population();
     Population& target = net_.population(target_pop);
@@ -70,6 +75,7 @@ void Simulation::deliver(const Event& e) {
         const double w = circuit ? circuit->on_pre(proj.creation_index(k), e.time) : proj.weight(k);
         target.deliver(j, e.time, w);
         repredict(target_pop, j, e.time);
+        if (rule) rule->on_pre(proj, k, e.time);
     }
     summary_.synaptic_events += group.end - group.begin;
     // Chain the source's next delay group: one queue entry per spike in flight per projection.

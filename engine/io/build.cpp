@@ -12,6 +12,8 @@ namespace memsnn {
 namespace {
 
 constexpr double kDefaultDt = 0.1;  // ms
+// Parameter streams of learning rules, apart from those of populations and devices.
+constexpr std::uint64_t kLearningParamStreams = 1ull << 21;
 
 void check_name(const std::string& name, const std::string& path, const char* what) {
     bool ok =
@@ -164,14 +166,6 @@ class Builder {
             if (!weight_dim)
                 throw ConfigError(path + "/target", "population \"" + net().population(tgt).name() +
                                                         "\" is a spike source and takes no input");
-            if (pj.contains("learning")) {
-                const Json& l = require_object(pj["learning"], path + "/learning");
-                const std::string type =
-                    require_string(require(l, path + "/learning", "type"), path + "/learning/type");
-                throw ConfigError(path + "/learning/type",
-                                  "unknown learning rule \"" + type +
-                                      "\": no learning rules are available in this version");
-            }
             ConnectInput in{pj,
                             path,
                             net().population(src).size(),
@@ -186,6 +180,11 @@ class Builder {
             const Json& syn = pj["synapse"];
             const std::string synapse_type = syn["type"].get<std::string>();
             ProjectionInfo info{name, synapse_type, "", n};
+            if (pj.contains("learning"))
+                projection.set_rule(learning_rule(pj["learning"], path + "/learning", n,
+                                                  net().population(tgt).size(), *weight_dim,
+                                                  is_circuit_type(synapse_type)),
+                                    net().population(tgt).size());
             if (is_circuit_type(synapse_type)) {
                 CircuitBuild c =
                     build_circuit(syn, path + "/synapse", n, *weight_dim, run_.info.seed,
@@ -196,6 +195,33 @@ class Builder {
             net().add_projection(std::move(projection));
             run_.info.projections.push_back(std::move(info));
         }
+    }
+
+    // A projection's learning rule; parameters marked as weights take the target's weight unit.
+    std::shared_ptr<PlasticityRule> learning_rule(const Json& l, const std::string& path,
+                                                  std::size_t n_synapses, std::size_t n_targets,
+                                                  Dim weight_dim, bool circuit) {
+        require_object(l, path);
+        check_keys(l, path, {"type", "params", "description"});
+        const std::string type = require_string(require(l, path, "type"), path + "/type");
+        const ModelInfo* model = registry_.find(type);
+        if (!model || model->kind != ModelKind::learning)
+            throw ConfigError(path + "/type",
+                              "unknown learning rule \"" + type + "\"" +
+                                  did_you_mean(type, registry_.types(ModelKind::learning)) +
+                                  "; `memsnn models` lists them");
+        if (circuit)
+            throw ConfigError(path,
+                              "abstract rules change static weights; rules that drive "
+                              "memristive circuits are not available yet");
+        std::vector<ParamSpec> specs = model->params;
+        for (auto& spec : specs)
+            if (spec.shown_unit == "weight") spec.dim = weight_dim;
+        const ParamTable params =
+            resolve_params(l.contains("params") ? &l["params"] : nullptr, path + "/params", specs,
+                           1, run_.info.seed, kLearningParamStreams, false);
+        PopulationArgs args{type, n_synapses, 0, run_.info.seed, &params, nullptr, n_targets};
+        return model->make_rule(args);
     }
 
     void stimuli() {

@@ -2,6 +2,7 @@
 #include <limits>
 
 #include "engine/io/build.hpp"
+#include "learning/register.hpp"
 #include "neurons/register.hpp"
 #include "synapses/register.hpp"
 
@@ -12,6 +13,7 @@ const Registry& default_registry() {
         Registry r;
         register_neurons(r);
         register_synapses(r);
+        register_learning(r);
         r.add(ModelInfo{"step_current",
                         ModelKind::stimulus,
                         "a current step into chosen neurons (keys of a \"stimuli\" entry)",

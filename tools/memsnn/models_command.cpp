@@ -20,6 +20,8 @@ const char* kind_title(ModelKind kind) {
             return "synapse models (projection \"synapse\")";
         case ModelKind::device:
             return "memristive devices (memsnn pulse; synapse devices)";
+        case ModelKind::learning:
+            return "learning rules (projection \"learning\")";
         case ModelKind::stimulus:
             return "stimuli (\"stimuli\" entries)";
     }
@@ -87,9 +89,8 @@ void print_models(const Registry& registry, const std::string& type, std::ostrea
     }
     out << "Units: values are written with units in scenarios (\"20 ms\", \"-70 mV\"); the unit "
            "column is the internal unit.\n\n";
-    for (ModelKind kind :
-         {ModelKind::neuron, ModelKind::source, ModelKind::synapse, ModelKind::device,
-          ModelKind::stimulus}) {
+    for (ModelKind kind : {ModelKind::neuron, ModelKind::source, ModelKind::synapse,
+                           ModelKind::device, ModelKind::learning, ModelKind::stimulus}) {
         out << "== " << kind_title(kind) << " ==\n\n";
         for (const auto& m : registry.models())
             if (m.kind == kind) print_model(m, out);
