@@ -2,11 +2,13 @@
 #include "learning/register.hpp"
 
 #include "learning/stdp.hpp"
+#include "learning/triplet.hpp"
 
 namespace memsnn {
 
 void register_learning(Registry& registry) {
     registry.add(stdp::model_info());
+    registry.add(triplet::model_info());
 }
 
 }  // namespace memsnn

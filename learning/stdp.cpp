@@ -7,26 +7,13 @@
 
 #include "engine/error.hpp"
 #include "engine/network.hpp"
+#include "learning/trace.hpp"
 
 namespace memsnn::stdp {
 
 namespace {
 
-constexpr Tick kNone = std::numeric_limits<Tick>::min();
-
-// A trace that jumps at spikes and decays exponentially in between, read lazily.
-struct Trace {
-    double value = 0;
-    Tick time = kNone;  // of the last spike
-
-    double at(Tick t, double tau) const {
-        return time == kNone ? 0.0 : value * std::exp(-ticks_to_ms(t - time) / tau);
-    }
-    void spike(Tick t, double tau, bool reset) {
-        value = reset ? 1.0 : at(t, tau) + 1.0;
-        time = t;
-    }
-};
+constexpr Tick kNone = Trace::kNone;
 
 class StdpRule final : public PlasticityRule {
   public:

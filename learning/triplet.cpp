@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MIT
+#include "learning/triplet.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "engine/error.hpp"
+#include "engine/network.hpp"
+#include "learning/trace.hpp"
+
+namespace memsnn::triplet {
+
+namespace {
+
+struct Params {
+    double A2_plus = 0, A3_plus = 0, A2_minus = 0, A3_minus = 0;
+    double tau_plus = 16.8, tau_minus = 33.7, tau_x = 101, tau_y = 125;  // ms
+    double w_min = -std::numeric_limits<double>::infinity();
+    double w_max = std::numeric_limits<double>::infinity();
+    bool nearest = false;
+};
+
+class TripletRule final : public PlasticityRule {
+  public:
+    TripletRule(const Params& p, std::size_t n_synapses, std::size_t n_targets)
+        : p_(p), r1_(n_synapses), r2_(n_synapses), o1_(n_targets), o2_(n_targets) {}
+
+    void on_pre(Projection& proj, std::uint32_t k, Tick t) override {
+        const std::uint32_t j = proj.target(k);
+        const double dw =
+            o1_[j].at(t, p_.tau_minus) * (p_.A2_minus + p_.A3_minus * r2_[k].at(t, p_.tau_x));
+        proj.weight_ref(k) = std::clamp(proj.weight(k) - dw, p_.w_min, p_.w_max);
+        r1_[k].spike(t, p_.tau_plus, p_.nearest);
+        r2_[k].spike(t, p_.tau_x, p_.nearest);
+    }
+
+    void on_post(Projection& proj, std::uint32_t j, Tick t) override {
+        const double o2 = o2_[j].at(t, p_.tau_y);
+        for (const std::uint32_t k : proj.incoming(j)) {
+            const double dw = r1_[k].at(t, p_.tau_plus) * (p_.A2_plus + p_.A3_plus * o2);
+            proj.weight_ref(k) = std::clamp(proj.weight(k) + dw, p_.w_min, p_.w_max);
+        }
+        o1_[j].spike(t, p_.tau_minus, p_.nearest);
+        o2_[j].spike(t, p_.tau_y, p_.nearest);
+    }
+
+  private:
+    Params p_;
+    std::vector<Trace> r1_, r2_;  // per synapse
+    std::vector<Trace> o1_, o2_;  // per target neuron
+};
+
+}  // namespace
+
+ModelInfo model_info() {
+    ModelInfo m;
+    m.type = "triplet";
+    m.kind = ModelKind::learning;
+    m.summary = "triplet STDP (Pfister & Gerstner 2006), all-to-all or nearest-spike";
+    m.integrator = "exact exponential traces, updated at spikes";
+    const auto weight = [](std::string name, double def, std::string doc) {
+        return ParamSpec{std::move(name), Dim::dimensionless, def, std::move(doc),
+                         Check::any,      ParamKind::number,  {},  "",
+                         "weight"};
+    };
+    const double inf = std::numeric_limits<double>::infinity();
+    m.params = {
+        weight("A2_plus", 0, "pair potentiation amplitude"),
+        weight("A3_plus", 0, "triplet potentiation amplitude"),
+        weight("A2_minus", 0, "pair depression amplitude"),
+        weight("A3_minus", 0, "triplet depression amplitude"),
+        {"tau_plus", Dim::time, 16.8, "r1 time constant", Check::positive},
+        {"tau_minus", Dim::time, 33.7, "o1 time constant", Check::positive},
+        {"tau_x", Dim::time, 101, "r2 time constant", Check::positive},
+        {"tau_y", Dim::time, 125, "o2 time constant", Check::positive},
+        weight("w_min", -inf, "lower weight bound (default: none)"),
+        weight("w_max", inf, "upper weight bound (default: none)"),
+        {"pairing",
+         Dim::dimensionless,
+         0,
+         "trace update at spikes: +1 or reset to 1",
+         Check::any,
+         ParamKind::choice,
+         {"all_to_all", "nearest"}},
+    };
+    m.make_rule = [](const PopulationArgs& args) -> std::shared_ptr<PlasticityRule> {
+        const ParamTable& t = *args.params;
+        Params p;
+        p.A2_plus = t.number("A2_plus", 0);
+        p.A3_plus = t.number("A3_plus", 0);
+        p.A2_minus = t.number("A2_minus", 0);
+        p.A3_minus = t.number("A3_minus", 0);
+        p.tau_plus = t.number("tau_plus", 0);
+        p.tau_minus = t.number("tau_minus", 0);
+        p.tau_x = t.number("tau_x", 0);
+        p.tau_y = t.number("tau_y", 0);
+        p.w_min = t.number("w_min", 0);
+        p.w_max = t.number("w_max", 0);
+        p.nearest = t.choice("pairing") == "nearest";
+        for (const char* a : {"A2_plus", "A3_plus", "A2_minus", "A3_minus"})
+            if (t.number(a, 0) < 0) throw ConfigError(t.path_of(a), "must be >= 0");
+        if (!(p.w_min < p.w_max)) throw ConfigError(t.path_of("w_max"), "must be above w_min");
+        return std::make_shared<TripletRule>(p, args.size, args.n_targets);
+    };
+    return m;
+}
+
+}  // namespace memsnn::triplet
