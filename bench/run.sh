@@ -4,5 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cmake --preset release >/dev/null
-cmake --build --preset release -j "$(nproc)" --target memsnn_bench_devices >/dev/null
-build/bench/memsnn_bench_devices "$@"
+cmake --build --preset release -j "$(nproc)" --target memsnn_bench_devices memsnn_bench_plasticity >/dev/null
+build/bench/memsnn_bench_devices
+echo
+build/bench/memsnn_bench_plasticity

@@ -219,6 +219,12 @@ double evolve_exp_current(const Params& p, double V0, double I, double I_ex0, do
 double time_to_threshold_exp_current(const Params& p, double V0, double I, double I_ex0,
                                      double I_in0) {
     const double V_inf = p.E_L + p.R() * I;
+    // V relaxes towards E_L + R (I + I_syn(t)), and the synaptic currents only decay from
+    // here: V can never exceed max(V0, E_L + R (I + positive parts of I_ex0, I_in0)). When
+    // that bound stays below threshold there is nothing to search (the common case).
+    const double bound =
+        std::max(V0, V_inf + p.R() * (std::max(I_ex0, 0.0) + std::max(I_in0, 0.0)));
+    if (bound < p.V_th) return kInf;
     const double a_ex = syn_coefficient(p, I_ex0, p.tau_syn_ex);
     const double a_in = syn_coefficient(p, I_in0, p.tau_syn_in);
     ExpSum f;
