@@ -24,6 +24,18 @@ const std::vector<std::vector<double>>& ParamTable::time_lists(const std::string
     return it->second;
 }
 
+const std::vector<std::pair<double, double>>& ParamTable::waveform(const std::string& name) const {
+    const auto it = waveforms_.find(name);
+    if (it == waveforms_.end()) throw std::logic_error("waveform not resolved: " + name);
+    return it->second;
+}
+
+void ParamTable::set_waveform(const std::string& name, std::vector<std::pair<double, double>> v,
+                              bool given) {
+    waveforms_[name] = std::move(v);
+    if (given) given_[name] = true;
+}
+
 void ParamTable::set_numbers(const std::string& name, std::vector<double> v, bool given) {
     assert(v.size() == size_);
     numbers_[name] = std::move(v);

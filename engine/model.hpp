@@ -29,6 +29,7 @@ enum class ParamKind {
     number,  // one number per element: a quantity, a list of `size` quantities, or a distribution
     choice,  // one string for the whole population, from `choices`
     time_list,  // a list of times (one list for all elements, or one list per element)
+    waveform,   // a piecewise-constant voltage waveform: [{"duration": ..., "voltage": ...}, ...]
 };
 
 struct ParamSpec {
@@ -63,12 +64,15 @@ class ParamTable {
     double number(const std::string& name, std::size_t i) const { return numbers(name)[i]; }
     const std::string& choice(const std::string& name) const;
     const std::vector<std::vector<double>>& time_lists(const std::string& name) const;
+    // Waveforms as (duration [ms], voltage [mV]) pairs.
+    const std::vector<std::pair<double, double>>& waveform(const std::string& name) const;
     // Whether the scenario wrote this parameter (as opposed to the default).
     bool given(const std::string& name) const { return given_.count(name) != 0; }
 
     void set_numbers(const std::string& name, std::vector<double> v, bool given);
     void set_choice(const std::string& name, std::string v, bool given);
     void set_time_lists(const std::string& name, std::vector<std::vector<double>> v, bool given);
+    void set_waveform(const std::string& name, std::vector<std::pair<double, double>> v, bool given);
 
   private:
     std::size_t size_ = 0;
@@ -76,6 +80,7 @@ class ParamTable {
     std::map<std::string, std::vector<double>> numbers_;
     std::map<std::string, std::string> choices_;
     std::map<std::string, std::vector<std::vector<double>>> lists_;
+    std::map<std::string, std::vector<std::pair<double, double>>> waveforms_;
     std::map<std::string, bool> given_;
 };
 
@@ -111,6 +116,9 @@ struct ModelInfo {
     std::function<std::unique_ptr<Population>(const PopulationArgs&)> make;
     // Builds a device array (kind == device): `size` devices, per-element params.
     std::function<std::unique_ptr<Device>(const PopulationArgs&)> make_device;
+    // Learning rules: true when the rule drives memristive synapse circuits (their devices)
+    // rather than static weights.
+    bool device_rule = false;
     // Builds a learning rule (kind == learning) over `size` synapses onto `n_targets` neurons.
     // Parameters whose shown_unit is "weight" take the unit of the target's weights.
     std::function<std::shared_ptr<PlasticityRule>(const PopulationArgs&)> make_rule;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "learning/register.hpp"
 
+#include "learning/post_pulses.hpp"
 #include "learning/stdp.hpp"
 #include "learning/triplet.hpp"
 
@@ -9,6 +10,7 @@ namespace memsnn {
 void register_learning(Registry& registry) {
     registry.add(stdp::model_info());
     registry.add(triplet::model_info());
+    registry.add(post_pulses::model_info());
 }
 
 }  // namespace memsnn

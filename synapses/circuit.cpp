@@ -69,13 +69,37 @@ class TwoTerminal final : public Base {
     }
 };
 
+// The part of `waveform` (starting at `start`) inside [from, to), as segments from `from`.
+std::vector<Segment> slice(std::span<const Segment> waveform, Tick start, Tick from, Tick to) {
+    std::vector<Segment> out;
+    Tick at = start;
+    for (const auto& s : waveform) {
+        const Tick a = std::max(at, from);
+        const Tick b = std::min(at + s.duration, to);
+        if (b > a) out.push_back({b - a, s.voltage});
+        at += s.duration;
+    }
+    return out;
+}
+
 class OneTransistorOneResistor final : public Base {
   public:
     OneTransistorOneResistor(const Spec& spec, std::unique_ptr<Device> device)
-        : Base(spec, std::move(device)), gate_until_(device_->size(), -1) {}
+        : Base(spec, std::move(device)),
+          gate_until_(device_->size(), -1),
+          feedback_(device_->size()) {}
 
     double on_pre(std::size_t k, Tick t) override {
         gate_until_[k] = t + spec_.gate_width;
+        // A feedback waveform that started before the gate opened reaches the device for the
+        // part that is still running while the gate is open.
+        Feedback& f = feedback_[k];
+        const Tick from = std::max(t, f.applied_until);
+        const Tick to = std::min(f.end, gate_until_[k]);
+        if (to > from) {
+            device_->apply(k, from, slice(f.waveform, f.start, from, to));
+            f.applied_until = to;
+        }
         // The transistor limits the current, so the read energy is booked on the limited one.
         double I = device_->read(k, t, spec_.V_read);
         if (spec_.I_C > 0) I = std::clamp(I, -spec_.I_C, spec_.I_C);
@@ -84,19 +108,29 @@ class OneTransistorOneResistor final : public Base {
     }
 
     void on_post(std::size_t k, Tick t, std::span<const Segment> waveform) override {
-        // Only the part of the waveform while the gate is open reaches the device.
-        std::vector<Segment> seen;
-        Tick at = t;
-        for (const auto& s : waveform) {
-            if (at >= gate_until_[k]) break;
-            seen.push_back({std::min(s.duration, gate_until_[k] - at), s.voltage});
-            at += s.duration;
+        // The top electrode carries the feedback; the device sees it only while the gate is
+        // open. It is remembered, so a gate that opens later still catches its remainder.
+        Feedback& f = feedback_[k];
+        f.start = t;
+        f.end = t + duration_of(waveform);
+        f.waveform.assign(waveform.begin(), waveform.end());
+        f.applied_until = t;
+        const Tick to = std::min(f.end, gate_until_[k]);
+        if (to > t) {
+            device_->apply(k, t, slice(waveform, t, t, to));
+            f.applied_until = to;
         }
-        if (!seen.empty()) device_->apply(k, t, seen);
     }
 
   private:
+    struct Feedback {
+        Tick start = 0;
+        Tick end = 0;
+        Tick applied_until = 0;  // the device has seen (or missed, gate closed) all before this
+        std::vector<Segment> waveform;
+    };
     std::vector<Tick> gate_until_;
+    std::vector<Feedback> feedback_;
 };
 
 class SelectorInSeries final : public Base {

@@ -16,8 +16,9 @@
 //   1t1r          one transistor, one resistor: the presynaptic spike drives the gate, opening
 //                 the cell for `gate_width`; the read current is limited by the transistor's
 //                 compliance I_C, which is also the set compliance of a device that has one
-//                 (rram's I_C, unless the device sets its own); postsynaptic waveforms on the top
-//                 electrode reach the device only while the gate is open (the rest is cut off).
+//                 (rram's I_C, unless the device sets its own); a postsynaptic waveform on the
+//                 top electrode reaches the device only while the gate is open, including the
+//                 remainder of a waveform that was already running when a later spike opens it.
 //   1s1r          a volatile selector (e.g. `diffusive`) in series with a non-volatile device:
 //                 every waveform divides between the two in proportion to their resistances,
 //                 recomputed on `substeps` sub-steps per segment; the read current is the series

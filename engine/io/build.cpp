@@ -210,10 +210,14 @@ class Builder {
                               "unknown learning rule \"" + type + "\"" +
                                   did_you_mean(type, registry_.types(ModelKind::learning)) +
                                   "; `memsnn models` lists them");
-        if (circuit)
-            throw ConfigError(path,
-                              "abstract rules change static weights; rules that drive "
-                              "memristive circuits are not available yet");
+        if (circuit && !model->device_rule)
+            throw ConfigError(path + "/type", "\"" + type +
+                                                  "\" changes static weights; a synapse circuit "
+                                                  "learns through a device rule (post_pulses)");
+        if (!circuit && model->device_rule)
+            throw ConfigError(path + "/type", "\"" + type +
+                                                  "\" drives memristive synapse circuits; this "
+                                                  "projection has static synapses");
         std::vector<ParamSpec> specs = model->params;
         for (auto& spec : specs)
             if (spec.shown_unit == "weight") spec.dim = weight_dim;

@@ -407,6 +407,14 @@ ParamTable resolve_params(const Json* object, const std::string& path,
                 table.set_choice(spec.name, v, given != nullptr);
                 break;
             }
+            case ParamKind::waveform: {
+                if (!given) throw ConfigError(path, "missing required key \"" + spec.name + "\"");
+                std::vector<std::pair<double, double>> w;
+                for (const Segment& seg : waveform_value(*given, ppath))
+                    w.emplace_back(ticks_to_ms(seg.duration), seg.voltage);
+                table.set_waveform(spec.name, std::move(w), true);
+                break;
+            }
             case ParamKind::time_list: {
                 if (!given) throw ConfigError(path, "missing required key \"" + spec.name + "\"");
                 if (!given->is_array())
