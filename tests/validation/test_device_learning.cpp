@@ -128,3 +128,18 @@ TEST_CASE("1S1R: the change from a second spike falls with the gap t_zero (SRDP,
     for (std::size_t k = 1; k < second.size(); ++k) CHECK(second[k] < second[k - 1]);
     CHECK(second.back() == doctest::Approx(single).epsilon(0.01));  // relaxed: as if isolated
 }
+
+TEST_CASE("scenarios/protocols/stdp_window.json traces the exponential window") {
+    const Json s = load_scenario_file(test::source_path("scenarios/protocols/stdp_window.json"));
+    const auto r = test::run_scenario(s);
+    const Projection& p = r.built.network->projections()[0];
+    const auto& post = s["populations"]["post_drive"]["params"]["spike_times"];
+    REQUIRE(p.n_synapses() == post.size());
+    for (std::uint32_t i = 0; i < post.size(); ++i) {
+        std::string error;
+        const double dt = parse_quantity(post[i][0].get<std::string>(), error)->value - 199;
+        const double dw = dt >= 0 ? 0.1 * std::exp(-dt / 16.8) : -0.1 * std::exp(dt / 33.7);
+        INFO("dt = " << dt);
+        CHECK(p.weight_by_id(i) == doctest::Approx(1 + dw).epsilon(1e-12));
+    }
+}
