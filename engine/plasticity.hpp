@@ -26,6 +26,11 @@ class Projection;
 class PlasticityRule {
   public:
     virtual ~PlasticityRule() = default;
+    // The weight a presynaptic spike at synapse k transmits at t (short-term plasticity scales
+    // it); called before the delivery. The default transmits the stored weight.
+    virtual double transmit(Projection& /*p*/, std::uint32_t /*k*/, Tick /*t*/, double weight) {
+        return weight;
+    }
     virtual void on_pre(Projection& p, std::uint32_t k, Tick t) = 0;
     virtual void on_post(Projection& p, std::uint32_t j, Tick t) = 0;
 };

@@ -72,7 +72,8 @@ void Simulation::deliver(const Event& e) {
     SynapseCircuit* circuit = proj.circuit();
     for (std::uint32_t k = group.begin; k < group.end; ++k) {
         const std::uint32_t j = proj.target(k);
-        const double w = circuit ? circuit->on_pre(proj.creation_index(k), e.time) : proj.weight(k);
+        double w = circuit ? circuit->on_pre(proj.creation_index(k), e.time) : proj.weight(k);
+        if (rule) w = rule->transmit(proj, k, e.time, w);
         target.deliver(j, e.time, w);
         repredict(target_pop, j, e.time);
         if (rule) rule->on_pre(proj, k, e.time);

@@ -4,6 +4,7 @@
 #include "learning/post_pulses.hpp"
 #include "learning/stdp.hpp"
 #include "learning/triplet.hpp"
+#include "learning/tsodyks_markram.hpp"
 
 namespace memsnn {
 
@@ -11,6 +12,7 @@ void register_learning(Registry& registry) {
     registry.add(stdp::model_info());
     registry.add(triplet::model_info());
     registry.add(post_pulses::model_info());
+    registry.add(tsodyks_markram::model_info());
 }
 
 }  // namespace memsnn
