@@ -72,7 +72,8 @@ class ParamTable {
     void set_numbers(const std::string& name, std::vector<double> v, bool given);
     void set_choice(const std::string& name, std::string v, bool given);
     void set_time_lists(const std::string& name, std::vector<std::vector<double>> v, bool given);
-    void set_waveform(const std::string& name, std::vector<std::pair<double, double>> v, bool given);
+    void set_waveform(const std::string& name, std::vector<std::pair<double, double>> v,
+                      bool given);
 
   private:
     std::size_t size_ = 0;

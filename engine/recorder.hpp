@@ -25,9 +25,10 @@ struct PopulationInfo {
 struct ReportInfo {
     std::string name;        // group name under /report (defaults to the population name)
     std::string population;  // population the nodes belong to (or the projection, below)
-    std::string projection;  // set for reports over a projection's synapses (node ids = synapse ids)
-    std::string variable;    // e.g. "V_m"
-    std::string units;       // e.g. "mV"
+    std::string
+        projection;        // set for reports over a projection's synapses (node ids = synapse ids)
+    std::string variable;  // e.g. "V_m"
+    std::string units;     // e.g. "mV"
     std::vector<std::uint64_t> node_ids;
     double start_ms = 0;
     double stop_ms = 0;
@@ -56,10 +57,10 @@ struct RunInfo {
 
 struct RunSummary {
     double wall_time_s = 0;
-    std::uint64_t events = 0;           // events popped and processed (stale ones excluded)
-    std::uint64_t stale_events = 0;     // cancelled predictions dropped on pop
-    std::uint64_t spikes = 0;           // spikes emitted by all populations
-    std::uint64_t synaptic_events = 0;  // spike arrivals at single synapses
+    std::uint64_t events = 0;               // events popped and processed (stale ones excluded)
+    std::uint64_t stale_events = 0;         // cancelled predictions dropped on pop
+    std::uint64_t spikes = 0;               // spikes emitted by all populations
+    std::uint64_t synaptic_events = 0;      // spike arrivals at single synapses
     std::vector<double> projection_energy;  // fJ per projection (index = projection id)
 };
 

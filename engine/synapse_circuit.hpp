@@ -18,7 +18,7 @@
 namespace memsnn {
 
 class SynapseCircuit {
-public:
+  public:
     virtual ~SynapseCircuit() = default;
 
     // A presynaptic spike reaches synapse k at t: the circuit applies what the spike does to its

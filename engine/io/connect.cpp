@@ -154,8 +154,9 @@ std::vector<SynapseSpec> connect(const ConnectInput& in, Dim weight_dim) {
         for (std::size_t k = 0; k < n; ++k)
             if (pairs[k].weight)
                 throw ConfigError(pointer(pointer(in.path + "/connect/pairs", k), 2),
-                                  "a " + type + " synapse takes its weight from its device; list "
-                                  "pairs as [source, target] and set \"delay\" in \"synapse\"");
+                                  "a " + type +
+                                      " synapse takes its weight from its device; list "
+                                      "pairs as [source, target] and set \"delay\" in \"synapse\"");
     }
     bool all_weights_in_list = n > 0 && !circuit;
     for (const auto& p : pairs) all_weights_in_list = all_weights_in_list && p.weight;
