@@ -19,25 +19,29 @@ double closed_form(const lif::Params& p, double V0, double I, double t) {
     return p.E_L + p.R() * I + (V0 - p.E_L - p.R() * I) * std::exp(-t / p.tau_m);
 }
 
-// RK4 reference for the exponential-current membrane, many small steps.
-double rk4_exp_current(const lif::Params& p, double V0, double I, double Iex, double Iin,
-                       double T) {
-    const int n = 20000;
+// Classical RK4 for dV/dt = f(t, V) over [0, T] in n steps: the reference integrator.
+template <class F>
+double rk4(double V0, double T, int n, F f) {
     const double h = T / n;
     double V = V0;
-    auto dV = [&](double t, double v) {
-        const double Isyn = Iex * std::exp(-t / p.tau_syn_ex) + Iin * std::exp(-t / p.tau_syn_in);
-        return (-(v - p.E_L) + p.R() * (I + Isyn)) / p.tau_m;
-    };
     for (int k = 0; k < n; ++k) {
         const double t = k * h;
-        const double k1 = dV(t, V);
-        const double k2 = dV(t + h / 2, V + h / 2 * k1);
-        const double k3 = dV(t + h / 2, V + h / 2 * k2);
-        const double k4 = dV(t + h, V + h * k3);
+        const double k1 = f(t, V);
+        const double k2 = f(t + h / 2, V + h / 2 * k1);
+        const double k3 = f(t + h / 2, V + h / 2 * k2);
+        const double k4 = f(t + h, V + h * k3);
         V += h / 6 * (k1 + 2 * k2 + 2 * k3 + k4);
     }
     return V;
+}
+
+// RK4 reference for the exponential-current membrane, many small steps.
+double rk4_exp_current(const lif::Params& p, double V0, double I, double Iex, double Iin,
+                       double T) {
+    return rk4(V0, T, 20000, [&](double t, double v) {
+        const double Isyn = Iex * std::exp(-t / p.tau_syn_ex) + Iin * std::exp(-t / p.tau_syn_in);
+        return (-(v - p.E_L) + p.R() * (I + Isyn)) / p.tau_m;
+    });
 }
 
 Json one_neuron(const Json& params, const char* duration = "100 ms") {
@@ -240,22 +244,11 @@ namespace {
 // RK4 reference for the conductance membrane with conductances decaying from t = 0.
 double rk4_conductance(const lif::Params& p, double V0, double I, double ge0, double gi0, double T,
                        int n = 20000) {
-    const double h = T / n;
-    double V = V0;
-    auto dV = [&](double t, double v) {
+    return rk4(V0, T, n, [&](double t, double v) {
         const double ge = ge0 * std::exp(-t / p.tau_syn_ex);
         const double gi = gi0 * std::exp(-t / p.tau_syn_in);
         return (-(v - p.E_L) + p.R() * (I + ge * (p.E_ex - v) + gi * (p.E_in - v))) / p.tau_m;
-    };
-    for (int k = 0; k < n; ++k) {
-        const double t = k * h;
-        const double k1 = dV(t, V);
-        const double k2 = dV(t + h / 2, V + h / 2 * k1);
-        const double k3 = dV(t + h / 2, V + h / 2 * k2);
-        const double k4 = dV(t + h, V + h * k3);
-        V += h / 6 * (k1 + 2 * k2 + 2 * k3 + k4);
-    }
-    return V;
+    });
 }
 
 }  // namespace
