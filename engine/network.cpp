@@ -40,7 +40,6 @@ Projection::Projection(std::string name, std::uint32_t source_population,
             }
             g.end = static_cast<std::uint32_t>(k);
             groups_.push_back(g);
-            min_delay_ = std::min(min_delay_, delay);
         }
     }
     if (k != order.size()) throw std::logic_error("projection " + name_ + ": source out of range");
@@ -59,9 +58,8 @@ void Projection::set_rule(std::shared_ptr<PlasticityRule> rule, std::size_t n_ta
     for (std::uint32_t k = 0; k < targets_.size(); ++k) incoming_[fill[targets_[k]]++] = k;
 }
 
-std::uint32_t Network::add_population(std::unique_ptr<Population> p, std::string type) {
+std::uint32_t Network::add_population(std::unique_ptr<Population> p) {
     populations_.push_back(std::move(p));
-    types_.push_back(std::move(type));
     record_spikes_.push_back(false);
     outgoing_.emplace_back();
     plastic_incoming_.emplace_back();

@@ -43,7 +43,6 @@ class Projection {
     std::uint32_t source_population() const { return source_; }
     std::uint32_t target_population() const { return target_; }
     std::size_t n_synapses() const { return targets_.size(); }
-    Tick min_delay() const { return min_delay_; }
 
     // Delay groups of source neuron s: [first_group(s), first_group(s + 1)).
     std::uint32_t first_group(std::size_t s) const { return group_offset_[s]; }
@@ -57,9 +56,6 @@ class Projection {
 
     // Plastic weights: a learning rule changes them in place.
     double& weight_ref(std::uint32_t k) { return weights_[k]; }
-    std::size_t n_targets() const {
-        return incoming_offset_.empty() ? 0 : incoming_offset_.size() - 1;
-    }
     // Packed positions of the synapses onto target neuron j (built with the rule).
     std::span<const std::uint32_t> incoming(std::size_t j) const {
         return {incoming_.data() + incoming_offset_[j], incoming_.data() + incoming_offset_[j + 1]};
@@ -76,7 +72,6 @@ class Projection {
     std::string name_;
     std::uint32_t source_;
     std::uint32_t target_;
-    Tick min_delay_ = kNever;
     std::vector<std::uint32_t> group_offset_;  // n_sources + 1
     std::vector<DelayGroup> groups_;
     std::vector<std::uint32_t> targets_;
@@ -110,7 +105,7 @@ struct Report {
 
 class Network {
   public:
-    std::uint32_t add_population(std::unique_ptr<Population> p, std::string type);
+    std::uint32_t add_population(std::unique_ptr<Population> p);
     std::uint32_t add_projection(Projection p);
     void add_stimulus(StepCurrent s) { stimuli_.push_back(std::move(s)); }
     void add_report(Report r) { reports_.push_back(std::move(r)); }
@@ -119,7 +114,6 @@ class Network {
     std::size_t n_populations() const { return populations_.size(); }
     Population& population(std::uint32_t id) { return *populations_[id]; }
     const Population& population(std::uint32_t id) const { return *populations_[id]; }
-    const std::string& population_type(std::uint32_t id) const { return types_[id]; }
     // Population id by name, or -1.
     int find_population(const std::string& name) const;
     bool record_spikes(std::uint32_t id) const { return record_spikes_[id]; }
@@ -138,7 +132,6 @@ class Network {
 
   private:
     std::vector<std::unique_ptr<Population>> populations_;
-    std::vector<std::string> types_;
     std::vector<bool> record_spikes_;
     std::vector<Projection> projections_;
     std::vector<std::vector<std::uint32_t>> outgoing_;

@@ -60,8 +60,6 @@ class RandomStream {
     // Uniform integer in [0, n), n > 0, without modulo bias (Lemire's method).
     std::uint64_t below(std::uint64_t n);
 
-    std::uint64_t draws() const { return counter_ * 2 - (2 - used_); }
-
   private:
     void refill();
 
