@@ -2,6 +2,7 @@
 #include "engine/io/circuit_build.hpp"
 
 #include "engine/error.hpp"
+#include "engine/io/device_build.hpp"
 #include "synapses/circuit.hpp"
 
 namespace memsnn {
@@ -10,27 +11,6 @@ namespace {
 
 // Parameter streams of synapse devices, apart from those of populations (2 per population).
 constexpr std::uint64_t kDeviceParamStreams = 1ull << 20;
-
-std::unique_ptr<Device> make_device_array(const Json& d, const std::string& path, std::size_t n,
-                                          std::uint64_t seed, std::uint32_t id,
-                                          const Registry& registry, std::string& type) {
-    require_object(d, path);
-    check_keys(d, path, {"type", "params", "init", "description"});
-    type = require_string(require(d, path, "type"), path + "/type");
-    const ModelInfo* model = registry.find(type);
-    if (!model || model->kind != ModelKind::device)
-        throw ConfigError(path + "/type",
-                          "unknown device type \"" + type + "\"" +
-                              did_you_mean(type, registry.types(ModelKind::device)) +
-                              "; `memsnn models` lists them");
-    const ParamTable params =
-        resolve_params(d.contains("params") ? &d["params"] : nullptr, path + "/params",
-                       model->params, n, seed, kDeviceParamStreams + 2ull * id, false);
-    const ParamTable init =
-        resolve_params(d.contains("init") ? &d["init"] : nullptr, path + "/init", model->init, n,
-                       seed, kDeviceParamStreams + 2ull * id + 1, true);
-    return model->make_device(PopulationArgs{type, n, id, seed, &params, &init});
-}
 
 }  // namespace
 
@@ -118,10 +98,14 @@ CircuitBuild build_circuit(const Json& syn, const std::string& path, std::size_t
             }
         }
     }
-    std::unique_ptr<Device> device;
+    // Each device array keys its own streams: 2 id (the device), 2 id + 1 (the selector).
+    auto build = [&](const Json& d, const std::string& where, std::uint32_t device_id) {
+        return build_device(d, where, n, seed, device_id, kDeviceParamStreams + 2ull * device_id,
+                            registry);
+    };
+    DeviceBuild device;
     try {
-        device = make_device_array(device_json, path + "/device", n, seed, 2 * id, registry,
-                                   out.device_type);
+        device = build(device_json, path + "/device", 2 * id);
     } catch (const ConfigError& e) {
         // A rule broken by the compliance this circuit handed down is reported where it came from.
         const std::string injected_path = path + "/device/params/I_C";
@@ -130,14 +114,13 @@ CircuitBuild build_circuit(const Json& syn, const std::string& path, std::size_t
         throw ConfigError(path + "/I_C", "as the device's set compliance: " +
                                              what.substr(injected_path.size() + 2));
     }
-    std::unique_ptr<Device> selector;
+    out.device_type = device.type;
+    DeviceBuild selector;
     if (spec.kind == circuit::Kind::one_s_one_r) {
-        std::string selector_type;
-        selector = make_device_array(require(syn, path, "selector"), path + "/selector", n, seed,
-                                     2 * id + 1, registry, selector_type);
-        out.device_type += "+" + selector_type;
+        selector = build(require(syn, path, "selector"), path + "/selector", 2 * id + 1);
+        out.device_type += "+" + selector.type;
     }
-    out.circuit = circuit::make(spec, std::move(device), std::move(selector));
+    out.circuit = circuit::make(spec, std::move(device.device), std::move(selector.device));
     return out;
 }
 

@@ -10,6 +10,7 @@
 
 #include "engine/device.hpp"
 #include "engine/error.hpp"
+#include "engine/io/device_build.hpp"
 
 namespace memsnn {
 
@@ -87,23 +88,10 @@ PulseRun run_pulse_protocol(const Json& s, const Registry& registry,
     }
 
     const Json& d = require_object(require(s, "", "device"), "/device");
-    check_keys(d, "/device", {"type", "size", "params", "init", "description"});
-    run.device_type = require_string(require(d, "/device", "type"), "/device/type");
-    const ModelInfo* model = registry.find(run.device_type);
-    if (!model || model->kind != ModelKind::device)
-        throw ConfigError("/device/type",
-                          "unknown device type \"" + run.device_type + "\"" +
-                              did_you_mean(run.device_type, registry.types(ModelKind::device)) +
-                              "; `memsnn models` lists them");
     run.devices = d.contains("size") ? require_count(d["size"], "/device/size", 1) : 1;
-    const ParamTable params =
-        resolve_params(d.contains("params") ? &d["params"] : nullptr, "/device/params",
-                       model->params, run.devices, run.seed, 0, false);
-    const ParamTable init =
-        resolve_params(d.contains("init") ? &d["init"] : nullptr, "/device/init", model->init,
-                       run.devices, run.seed, 1, true);
-    std::unique_ptr<Device> device = model->make_device(
-        PopulationArgs{run.device_type, run.devices, 0, run.seed, &params, &init});
+    DeviceBuild built = build_device(d, "/device", run.devices, run.seed, 0, 0, registry, {"size"});
+    run.device_type = built.type;
+    std::unique_ptr<Device> device = std::move(built.device);
 
     const Json& list = require(s, "", "protocol");
     if (!list.is_array() || list.empty())

@@ -10,6 +10,7 @@
 
 #include "engine/device.hpp"
 #include "engine/io/build.hpp"
+#include "engine/io/device_build.hpp"
 #include "engine/io/scenario.hpp"
 
 namespace memsnn::test {
@@ -17,12 +18,8 @@ namespace memsnn::test {
 inline std::unique_ptr<Device> make_device(const std::string& type, const Json& params,
                                            const Json& init = Json::object(), std::size_t n = 1,
                                            std::uint64_t seed = 1) {
-    const ModelInfo* m = default_registry().find(type);
-    REQUIRE(m != nullptr);
-    REQUIRE(m->kind == ModelKind::device);
-    const ParamTable t = resolve_params(&params, "/device/params", m->params, n, seed, 0, false);
-    const ParamTable i = resolve_params(&init, "/device/init", m->init, n, seed, 1, true);
-    return m->make_device(PopulationArgs{type, n, 0, seed, &t, &i});
+    const Json object{{"type", type}, {"params", params}, {"init", init}};
+    return build_device(object, "/device", n, seed, 0, 0, default_registry()).device;
 }
 
 }  // namespace memsnn::test
