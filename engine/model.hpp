@@ -48,6 +48,24 @@ struct ParamSpec {
 
 inline constexpr double kRequired = std::numeric_limits<double>::quiet_NaN();
 
+// shown_unit of parameters measured in the unit of the target's synaptic weights (mV, nA or
+// uS, decided by the target's input); the scenario builder substitutes the dimension.
+inline constexpr const char* kWeightUnit = "weight";
+
+// A parameter in the unit of the target's weights (learning rules).
+inline ParamSpec weight_param(std::string name, double default_value, std::string doc,
+                              Check check = Check::any) {
+    return ParamSpec{std::move(name),
+                     Dim::dimensionless,
+                     default_value,
+                     std::move(doc),
+                     check,
+                     ParamKind::number,
+                     {},
+                     "",
+                     kWeightUnit};
+}
+
 // Resolved values of one model instance. Every declared parameter is present.
 class ParamTable {
   public:

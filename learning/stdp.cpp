@@ -69,18 +69,15 @@ ModelInfo model_info() {
     m.kind = ModelKind::learning;
     m.summary = "pair-based STDP, exponential window, three pairing schemes";
     m.integrator = "exact exponential traces, updated at spikes";
-    const auto weight = [](std::string name, double def, std::string doc, Check c) {
-        return ParamSpec{
-            std::move(name), Dim::dimensionless, def, std::move(doc), c, ParamKind::number, {}, "",
-            "weight"};
-    };
     m.params = {
-        weight("A_plus", kRequired, "potentiation amplitude (weight unit)", Check::nonnegative),
-        weight("A_minus", kRequired, "depression amplitude (weight unit)", Check::nonnegative),
+        weight_param("A_plus", kRequired, "potentiation amplitude (weight unit)",
+                     Check::nonnegative),
+        weight_param("A_minus", kRequired, "depression amplitude (weight unit)",
+                     Check::nonnegative),
         {"tau_plus", Dim::time, 16.8, "potentiation window time constant", Check::positive},
         {"tau_minus", Dim::time, 33.7, "depression window time constant", Check::positive},
-        weight("w_min", 0, "lower weight bound (weight unit)", Check::any),
-        weight("w_max", kRequired, "upper weight bound (weight unit)", Check::any),
+        weight_param("w_min", 0, "lower weight bound (weight unit)", Check::any),
+        weight_param("w_max", kRequired, "upper weight bound (weight unit)", Check::any),
         {"mu_plus", Dim::dimensionless, 0, "weight dependence of potentiation (0 additive)",
          Check::nonnegative},
         {"mu_minus", Dim::dimensionless, 0, "weight dependence of depression (0 additive)",

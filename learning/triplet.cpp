@@ -59,23 +59,18 @@ ModelInfo model_info() {
     m.kind = ModelKind::learning;
     m.summary = "triplet STDP (Pfister & Gerstner 2006), all-to-all or nearest-spike";
     m.integrator = "exact exponential traces, updated at spikes";
-    const auto weight = [](std::string name, double def, std::string doc) {
-        return ParamSpec{std::move(name), Dim::dimensionless, def, std::move(doc),
-                         Check::any,      ParamKind::number,  {},  "",
-                         "weight"};
-    };
     const double inf = std::numeric_limits<double>::infinity();
     m.params = {
-        weight("A2_plus", 0, "pair potentiation amplitude"),
-        weight("A3_plus", 0, "triplet potentiation amplitude"),
-        weight("A2_minus", 0, "pair depression amplitude"),
-        weight("A3_minus", 0, "triplet depression amplitude"),
+        weight_param("A2_plus", 0, "pair potentiation amplitude", Check::nonnegative),
+        weight_param("A3_plus", 0, "triplet potentiation amplitude", Check::nonnegative),
+        weight_param("A2_minus", 0, "pair depression amplitude", Check::nonnegative),
+        weight_param("A3_minus", 0, "triplet depression amplitude", Check::nonnegative),
         {"tau_plus", Dim::time, 16.8, "r1 time constant", Check::positive},
         {"tau_minus", Dim::time, 33.7, "o1 time constant", Check::positive},
         {"tau_x", Dim::time, 101, "r2 time constant", Check::positive},
         {"tau_y", Dim::time, 125, "o2 time constant", Check::positive},
-        weight("w_min", -inf, "lower weight bound (default: none)"),
-        weight("w_max", inf, "upper weight bound (default: none)"),
+        weight_param("w_min", -inf, "lower weight bound (default: none)"),
+        weight_param("w_max", inf, "upper weight bound (default: none)"),
         {"pairing",
          Dim::dimensionless,
          0,
@@ -98,8 +93,6 @@ ModelInfo model_info() {
         p.w_min = t.number("w_min", 0);
         p.w_max = t.number("w_max", 0);
         p.nearest = t.choice("pairing") == "nearest";
-        for (const char* a : {"A2_plus", "A3_plus", "A2_minus", "A3_minus"})
-            if (t.number(a, 0) < 0) throw ConfigError(t.path_of(a), "must be >= 0");
         if (!(p.w_min < p.w_max)) throw ConfigError(t.path_of("w_max"), "must be above w_min");
         return std::make_shared<TripletRule>(p, args.size, args.n_targets);
     };

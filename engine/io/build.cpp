@@ -220,7 +220,7 @@ class Builder {
                                                   "projection has static synapses");
         std::vector<ParamSpec> specs = model->params;
         for (auto& spec : specs)
-            if (spec.shown_unit == "weight") spec.dim = weight_dim;
+            if (spec.shown_unit == kWeightUnit) spec.dim = weight_dim;
         const ParamTable params =
             resolve_params(l.contains("params") ? &l["params"] : nullptr, path + "/params", specs,
                            1, run_.info.seed, kLearningParamStreams, false);
