@@ -151,10 +151,8 @@ class SelectorInSeries final : public Base {
             drive(k, t, spec_.pre_waveform);
             t += duration_of(spec_.pre_waveform);
         }
-        const double Gs = selector_->conductance(k, t);
-        const double Gm = device_->conductance(k, t);
         // The read voltage divides like any other: each device is read at its share.
-        const double Vm = spec_.V_read * (Gs + Gm > 0 ? Gs / (Gs + Gm) : 0.5);
+        const double Vm = spec_.V_read * device_share(k, t);
         selector_->read(k, t, spec_.V_read - Vm, spec_.read_time);
         return weight(device_->read(k, t, Vm, spec_.read_time));
     }
@@ -176,9 +174,16 @@ class SelectorInSeries final : public Base {
         return device_->energy(k) + selector_->energy(k);
     }
 
+    // The part of a voltage across the pair that falls on the device (the rest on the
+    // selector); two devices that both conduct nothing share it equally.
+    double device_share(std::size_t k, Tick t) const {
+        const double Gs = selector_->conductance(k, t);
+        const double Gm = device_->conductance(k, t);
+        return Gs + Gm > 0 ? Gs / (Gs + Gm) : 0.5;
+    }
+
     // Voltage division, re-evaluated on sub-steps of every segment; each device's
-    // non-idealities act once, on the change over the whole waveform. Two devices that both
-    // conduct nothing share the voltage equally.
+    // non-idealities act once, on the change over the whole waveform.
     void drive(std::size_t k, Tick t, std::span<const Segment> waveform) {
         selector_->begin_program(k, t);
         device_->begin_program(k, t);
@@ -187,9 +192,7 @@ class SelectorInSeries final : public Base {
             for (Tick i = 0; i < n; ++i) {
                 const Tick h = s.duration / n + (i < s.duration % n ? 1 : 0);
                 if (h == 0) continue;
-                const double Gs = selector_->conductance(k, t);
-                const double Gm = device_->conductance(k, t);
-                const double share = Gs + Gm > 0 ? Gs / (Gs + Gm) : 0.5;
+                const double share = device_share(k, t);
                 selector_->program_segment(k, {h, s.voltage * (1 - share)});
                 device_->program_segment(k, {h, s.voltage * share});
                 t += h;
