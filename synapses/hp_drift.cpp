@@ -11,20 +11,8 @@ namespace memsnn::hp_drift {
 
 namespace {
 
-constexpr double kMaxStep = 1e-3;  // largest change of x per RK4 sub-step
-constexpr double kMaxRelR = 1e-3;  // largest relative change of R per RK4 sub-step
-
-// The largest value of the window on [0, 1] (bounds the sub-step).
-double window_max(const Params& p) {
-    switch (p.window) {
-        case window::Kind::strukov:
-            return 0.25;
-        case window::Kind::prodromakis:
-            return p.j * (1 - std::pow(0.75, p.p));
-        default:
-            return 1;
-    }
-}
+using window::kMaxRelR;
+using window::kMaxStep;
 
 // int_a^b R(u) du [MOhm].
 double resistance_integral(const Params& p, double a, double b) {
@@ -71,7 +59,7 @@ double drive(const Params& p, State& s, double V, double dt) {
     auto step = [&](double x) {
         const double R = resistance(p, x);
         const double dx_max = std::min(kMaxStep, kMaxRelR * R / delta);
-        return dx_max * p.Q_0 * R / (std::abs(V) * window_max(p));
+        return dx_max * p.Q_0 * R / (std::abs(V) * window::maximum(p.window, p.p, p.j));
     };
     return window::integrate(s.x, dt, f, g, step);
 }
@@ -83,7 +71,7 @@ struct Model {
     using State = hp_drift::State;
 
     static std::vector<ParamSpec> param_specs() {
-        return {
+        std::vector<ParamSpec> specs{
             {"R_on", Dim::resistance, 1e-4, "resistance when fully doped (x = 1, ON)",
              Check::positive},
             {"R_off", Dim::resistance, 0.016, "resistance when undoped (x = 0, OFF)",
@@ -94,11 +82,9 @@ struct Model {
              "charge that sweeps x from 0 to 1, D^2 / (mu_v R_on) (100 uC: D = 10 nm, mu_v = "
              "1e-14 m^2/(V s), R_on = 100 Ohm)",
              Check::positive},
-            {"window", Dim::dimensionless, 0, "window function F(x) of the state rate", Check::any,
-             ParamKind::choice, window::names()},
-            {"p", Dim::dimensionless, 10, "window exponent", Check::positive},
-            {"j", Dim::dimensionless, 1, "window scale (prodromakis)", Check::positive},
         };
+        for (auto& w : window::param_specs()) specs.push_back(w);
+        return specs;
     }
     static std::vector<ParamSpec> init_specs() {
         return {{"x",
@@ -129,11 +115,7 @@ struct Model {
         if (!(p.R_on < p.R_off)) throw ConfigError(t.path_of("R_off"), "must be above R_on");
         if (!(p.R_on <= p.R_init && p.R_init <= p.R_off))
             throw ConfigError(t.path_of("R_init"), "must lie between R_on and R_off");
-        const bool even_power =
-            p.window == window::Kind::joglekar || p.window == window::Kind::biolek;
-        if (even_power && p.p != std::floor(p.p))
-            throw ConfigError(t.path_of("p"),
-                              "must be an integer for the " + t.choice("window") + " window");
+        window::validate(p.window, p.p, t);
     }
     static State initial(const Params& p, const ParamTable& init, std::size_t i) {
         if (init.given("x")) return {init.number("x", i)};

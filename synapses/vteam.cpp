@@ -11,23 +11,11 @@ namespace memsnn::vteam {
 
 namespace {
 
-constexpr double kMaxStep = 1e-3;  // largest change of x per RK4 sub-step
-constexpr double kMaxRelR = 1e-3;  // largest relative change of R per RK4 sub-step
+using window::kMaxRelR;
+using window::kMaxStep;
 
 double lambda(const Params& p) {
     return std::log(p.R_off / p.R_on);
-}
-
-// The largest value of the window on [0, 1] (bounds the sub-step).
-double window_max(const Params& p) {
-    switch (p.window) {
-        case window::Kind::strukov:
-            return 0.25;
-        case window::Kind::prodromakis:
-            return p.j * (1 - std::pow(0.75, p.p));
-        default:
-            return 1;
-    }
 }
 
 // Charge [pC] of V over dt with x moving linearly at rate s from x0 (window none, no bound hit).
@@ -77,7 +65,8 @@ double drive(const Params& p, State& s, double V, double dt) {
     auto step = [&](double x) {
         const double dlnR_dx =
             p.iv == IV::linear ? (p.R_off - p.R_on) / resistance(p, x) : lambda(p);
-        return std::min(kMaxStep, kMaxRelR / dlnR_dx) / (std::abs(r) * window_max(p));
+        return std::min(kMaxStep, kMaxRelR / dlnR_dx) /
+               (std::abs(r) * window::maximum(p.window, p.p, p.j));
     };
     return window::integrate(s.x, dt, f, g, step);
 }
@@ -89,7 +78,7 @@ struct Model {
     using State = vteam::State;
 
     static std::vector<ParamSpec> param_specs() {
-        return {
+        std::vector<ParamSpec> specs{
             {"v_on", Dim::voltage, -500, "ON threshold (< 0): V < v_on moves x toward 1 (R_on)"},
             {"v_off", Dim::voltage, 500, "OFF threshold (> 0): V > v_off moves x toward 0 (R_off)"},
             {"k_on", Dim::frequency, 1e4, "rate of x toward ON at V = 2 v_on", Check::nonnegative},
@@ -107,11 +96,9 @@ struct Model {
              Check::any,
              ParamKind::choice,
              {"linear", "exponential"}},
-            {"window", Dim::dimensionless, 0, "window function F(x) of the state rate", Check::any,
-             ParamKind::choice, window::names()},
-            {"p", Dim::dimensionless, 10, "window exponent", Check::positive},
-            {"j", Dim::dimensionless, 1, "window scale (prodromakis)", Check::positive},
         };
+        for (auto& w : window::param_specs()) specs.push_back(w);
+        return specs;
     }
     static std::vector<ParamSpec> init_specs() {
         return {
@@ -142,11 +129,7 @@ struct Model {
         if (!(p.v_off > 0))
             throw ConfigError(t.path_of("v_off"), "must be > 0 (V > v_off resets OFF)");
         if (!(p.R_on < p.R_off)) throw ConfigError(t.path_of("R_off"), "must be above R_on");
-        const bool even_power =
-            p.window == window::Kind::joglekar || p.window == window::Kind::biolek;
-        if (even_power && p.p != std::floor(p.p))
-            throw ConfigError(t.path_of("p"),
-                              "must be an integer for the " + t.choice("window") + " window");
+        window::validate(p.window, p.p, t);
     }
     static State initial(const Params&, const ParamTable& init, std::size_t i) {
         return {init.number("x", i)};

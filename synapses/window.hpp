@@ -15,6 +15,9 @@
 #include <string>
 #include <vector>
 
+#include "engine/error.hpp"
+#include "engine/model.hpp"
+
 namespace memsnn::window {
 
 enum class Kind { none, strukov, joglekar, biolek, prodromakis };
@@ -23,6 +26,37 @@ inline const std::vector<std::string>& names() {
     static const std::vector<std::string> n{"none", "strukov", "joglekar", "biolek", "prodromakis"};
     return n;
 }
+
+// The parameters every windowed model takes: window, p, j.
+inline std::vector<ParamSpec> param_specs() {
+    return {{"window", Dim::dimensionless, 0, "window function F(x) of the state rate", Check::any,
+             ParamKind::choice, names()},
+            {"p", Dim::dimensionless, 10, "window exponent", Check::positive},
+            {"j", Dim::dimensionless, 1, "window scale (prodromakis)", Check::positive}};
+}
+
+// Joglekar and Biolek raise a signed number to the power 2p: p must be an integer.
+inline void validate(Kind kind, double p, const ParamTable& t) {
+    if ((kind == Kind::joglekar || kind == Kind::biolek) && p != std::floor(p))
+        throw ConfigError(t.path_of("p"),
+                          "must be an integer for the " + t.choice("window") + " window");
+}
+
+// The largest value of the window on [0, 1] (bounds the integration sub-step).
+inline double maximum(Kind kind, double p, double j) {
+    switch (kind) {
+        case Kind::strukov:
+            return 0.25;
+        case Kind::prodromakis:
+            return j * (1 - std::pow(0.75, p));
+        default:
+            return 1;
+    }
+}
+
+// Sub-step limits of windowed integration: largest change of x, and of R relative to R.
+inline constexpr double kMaxStep = 1e-3;
+inline constexpr double kMaxRelR = 1e-3;
 
 inline Kind parse(const std::string& name) {
     for (std::size_t k = 0; k < names().size(); ++k)
