@@ -6,7 +6,13 @@
 //   deliver / add_current  — an input at time t; the element advances lazily to t first
 //   predict                — the next time >= now at which the element will emit, or kNever;
 //                            called after every change, the engine cancels older predictions
-//   fire                   — emit at t (reset, refractoriness, draw the next source spike)
+//   fire                   — the predicted time t has come: emit (reset, refractoriness, draw the
+//                            next source spike) and return true, or return false when the
+//                            prediction was only a wake-up. Models integrated on a time grid
+//                            (Hodgkin–Huxley, Izhikevich) look ahead a bounded horizon in
+//                            predict; when no spike lies within it they ask to be woken at its
+//                            end, advance there in fire and return false, so a neuron that
+//                            receives no input still spikes on time
 //   sample                 — the value of a variable at t, without changing the state, so
 //                            recording never perturbs a run
 #pragma once
@@ -39,7 +45,7 @@ class Population {
     virtual void deliver(std::size_t /*i*/, Tick /*t*/, double /*weight*/) {}
     virtual void add_current(std::size_t /*i*/, Tick /*t*/, double /*delta_nA*/) {}
     virtual Tick predict(std::size_t i, Tick now) = 0;
-    virtual void fire(std::size_t i, Tick t) = 0;
+    virtual bool fire(std::size_t i, Tick t) = 0;
 
     virtual const std::vector<VariableSpec>& variables() const = 0;
     virtual double sample(std::size_t i, std::size_t variable, Tick t) const = 0;

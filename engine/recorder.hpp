@@ -59,6 +59,7 @@ struct RunSummary {
     double wall_time_s = 0;
     std::uint64_t events = 0;               // events popped and processed (stale ones excluded)
     std::uint64_t stale_events = 0;         // cancelled predictions dropped on pop
+    std::uint64_t wake_ups = 0;             // predictions that were look-ahead wake-ups, no spike
     std::uint64_t spikes = 0;               // spikes emitted by all populations
     std::uint64_t synaptic_events = 0;      // spike arrivals at single synapses
     std::vector<double> projection_energy;  // fJ per projection (index = projection id)

@@ -46,7 +46,11 @@ void Simulation::emit_or_defer(std::uint32_t pop, std::size_t i, Tick t) {
 
 void Simulation::emit(std::uint32_t pop, std::size_t i, Tick t) {
     wanted_[pop][i] = kNever;
-    net_.population(pop).fire(i, t);
+    if (!net_.population(pop).fire(i, t)) {
+        ++summary_.wake_ups;
+        repredict(pop, i, t);
+        return;
+    }
     ++summary_.spikes;
     if (net_.record_spikes(pop))
         for (Recorder* r : recorders_) r->spike(pop, i, t);

@@ -117,12 +117,13 @@ class LifPopulation final : public Population {
         return crossing_tick(t0, dt);
     }
 
-    void fire(std::size_t i, Tick t) override {
+    bool fire(std::size_t i, Tick t) override {
         State& s = state_[i];
         advance(params_[i], input_, s, t);
         s.V_m = params_[i].V_reset;
         s.pending = 0;
         s.ref_end = t + ref_ticks_[i];
+        return true;
     }
 
     const std::vector<VariableSpec>& variables() const override { return variables_; }

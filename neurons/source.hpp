@@ -19,9 +19,10 @@ class SourcePopulation : public Population {
         if (next_[i] == kUnset) next_[i] = next_after(i, last_[i]);
         return next_[i];
     }
-    void fire(std::size_t i, Tick t) override {
+    bool fire(std::size_t i, Tick t) override {
         last_[i] = t;
         next_[i] = kUnset;
+        return true;
     }
     const std::vector<VariableSpec>& variables() const override { return no_variables_; }
     double sample(std::size_t, std::size_t, Tick) const override { return 0; }

@@ -287,6 +287,7 @@ void print_memsnn_file(hid_t file, hid_t meta, std::ostream& out) {
         run.push_back({"wall time", fixed(*wall_time_s, 3) + " s"});
         run.push_back({"events", or_dash(count_attribute(meta, "events"))});
         run.push_back({"stale events", or_dash(count_attribute(meta, "stale_events"))});
+        run.push_back({"wake-ups", or_dash(count_attribute(meta, "wake_ups"))});
         run.push_back({"spikes", or_dash(count_attribute(meta, "spikes"))});
         run.push_back({"synaptic events", or_dash(count_attribute(meta, "synaptic_events"))});
     } else {

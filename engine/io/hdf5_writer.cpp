@@ -519,6 +519,7 @@ void Hdf5Writer::end(const RunSummary& summary) {
         w.attribute(meta, "wall_time_s", summary.wall_time_s);
         w.attribute(meta, "events", summary.events);
         w.attribute(meta, "stale_events", summary.stale_events);
+        w.attribute(meta, "wake_ups", summary.wake_ups);
         w.attribute(meta, "spikes", summary.spikes);
         w.attribute(meta, "synaptic_events", summary.synaptic_events);
         // Energy spent by each projection's devices (programming and reads), fJ.

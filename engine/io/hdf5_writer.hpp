@@ -14,7 +14,7 @@
 //       mapping/time            float64 [3]           = start, stop, step (ms)
 //   /memsnn                        attributes scenario_name, seed, version, command_line,
 //                                  duration_ms; after end(): wall_time_s, events, stale_events,
-//                                  spikes, synaptic_events
+//                                  wake_ups, spikes, synaptic_events
 //       scenario     string        the scenario JSON as run
 //       populations/<name>         attributes type, size
 //
