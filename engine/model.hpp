@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/time.hpp"
 #include "engine/units.hpp"
 
 namespace memsnn {
@@ -121,6 +122,9 @@ struct PopulationArgs {
     // Initial values of state variables (specs = ModelInfo::init).
     const ParamTable* init = nullptr;
     std::size_t n_targets = 0;  // learning rules: neurons of the target population
+    // The scenario's "dt" (default 0.1 ms): the integration grid of stepped neuron models and
+    // the default sampling interval of reports. Exact models ignore it.
+    Tick dt = 0;
 };
 
 struct ModelInfo {

@@ -133,6 +133,7 @@ class Builder {
             const ParamTable init_table = resolve_params(init, path + "/init", model->init, size,
                                                          run_.info.seed, 2ull * id + 1, true);
             PopulationArgs args{it.key(), size, id, run_.info.seed, &params, &init_table};
+            args.dt = ms_to_ticks(dt_);
             net().add_population(model->make(args));
             run_.info.populations.push_back({it.key(), type, size, false});
         }
