@@ -168,6 +168,8 @@ RunSummary Simulation::run(Tick duration) {
         }
     }
     if (progress_) progress_(duration);
+    for (std::uint32_t id = 0; id < net_.projections().size(); ++id)
+        if (SynapseCircuit* c = net_.projection(id).circuit()) c->finish(duration);
     for (const Projection& p : net_.projections())
         summary_.projection_energy.push_back(p.circuit() ? p.circuit()->energy() : 0.0);
     summary_.wall_time_s =

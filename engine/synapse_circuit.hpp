@@ -33,6 +33,9 @@ class SynapseCircuit {
     virtual const std::vector<VariableSpec>& variables() const = 0;
     virtual double sample(std::size_t k, std::size_t variable, Tick t) const = 0;
 
+    // The run ends at t: apply whatever is still pending (waveforms in flight) up to t.
+    virtual void finish(Tick /*t*/) {}
+
     // Energy [fJ] spent so far by all devices of the projection (programming and reads).
     virtual double energy() const = 0;
 };

@@ -14,6 +14,51 @@ Tick duration_of(std::span<const Segment> w) {
     return d;
 }
 
+}  // namespace
+
+std::vector<Segment> superpose(std::span<const Segment> pre, Tick pre_start,
+                               std::span<const Segment> post, Tick post_start, Tick from, Tick to) {
+    // Breakpoints of both waveforms inside (from, to), merged; the voltage is constant between.
+    std::vector<Tick> cuts{from, to};
+    auto add_cuts = [&](std::span<const Segment> w, Tick start) {
+        if (start == kNever) return;
+        Tick at = start;
+        if (at > from && at < to) cuts.push_back(at);
+        for (const auto& seg : w) {
+            at += seg.duration;
+            if (at > from && at < to) cuts.push_back(at);
+        }
+    };
+    add_cuts(pre, pre_start);
+    add_cuts(post, post_start);
+    std::sort(cuts.begin(), cuts.end());
+    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+    auto value_at = [](std::span<const Segment> w, Tick start, Tick t) {
+        if (start == kNever || t < start) return 0.0;
+        Tick at = start;
+        for (const auto& seg : w) {
+            if (t < at + seg.duration) return seg.voltage;
+            at += seg.duration;
+        }
+        return 0.0;
+    };
+    std::vector<Segment> out;
+    bool any = false;
+    for (std::size_t c = 0; c + 1 < cuts.size(); ++c) {
+        const double V = value_at(pre, pre_start, cuts[c]) - value_at(post, post_start, cuts[c]);
+        any = any || V != 0;
+        const Tick d = cuts[c + 1] - cuts[c];
+        if (!out.empty() && out.back().voltage == V)
+            out.back().duration += d;
+        else
+            out.push_back({d, V});
+    }
+    if (!any) out.clear();
+    return out;
+}
+
+namespace {
+
 // What the circuits share: the device, the read-out and the recordable variables.
 class Base : public SynapseCircuit {
   public:
@@ -51,22 +96,81 @@ class Base : public SynapseCircuit {
 
 class TwoTerminal final : public Base {
   public:
-    using Base::Base;
+    TwoTerminal(const Spec& spec, std::unique_ptr<Device> device)
+        : Base(spec, std::move(device)), lines_(device_->size()) {}
 
     double on_pre(std::size_t k, Tick t) override {
-        if (!spec_.pre_waveform.empty()) {
-            device_->apply(k, t, spec_.pre_waveform);
-            t += duration_of(spec_.pre_waveform);
-        }
-        return weight(device_->read(k, t, spec_.V_read, spec_.read_time));
+        commit(k, t);
+        const double I = device_->read(k, t, spec_.V_read, spec_.read_time);
+        if (!spec_.pre_waveform.empty()) lines_[k].pre_start = t;
+        return weight(I);
     }
 
     void on_post(std::size_t k, Tick t, std::span<const Segment> waveform) override {
-        // The postsynaptic line drives the other terminal: the device sees -V_post.
-        std::vector<Segment> seen(waveform.begin(), waveform.end());
-        for (auto& s : seen) s.voltage = -s.voltage;
-        device_->apply(k, t, seen);
+        commit(k, t);
+        Lines& l = lines_[k];
+        l.post.assign(waveform.begin(), waveform.end());
+        l.post_start = t;
     }
+
+    double sample(std::size_t k, std::size_t variable, Tick t) const override {
+        settle(k, t);
+        return Base::sample(k, variable, t);
+    }
+
+    double energy() const override {
+        for (std::size_t k = 0; k < lines_.size(); ++k) settle(k, kNever - 1);
+        return Base::energy();
+    }
+
+    void finish(Tick t) override {
+        for (std::size_t k = 0; k < lines_.size(); ++k) commit(k, t);
+    }
+
+  private:
+    // What drives synapse k's two lines: the last waveform started on each (a new spike on a
+    // line replaces what remains of the previous waveform there), and how far the device has
+    // seen their difference.
+    struct Lines {
+        Tick pre_start = kNever;
+        Tick post_start = kNever;
+        Tick committed = 0;
+        std::vector<Segment> post;
+    };
+
+    Tick end_of_waveforms(const Lines& l) const {
+        Tick end = 0;
+        if (l.pre_start != kNever) end = l.pre_start + duration_of(spec_.pre_waveform);
+        if (l.post_start != kNever) end = std::max(end, l.post_start + duration_of(l.post));
+        return end;
+    }
+
+    // The device sees pre - post up to `to` (> committed): one programming call per stretch.
+    void apply_until(std::size_t k, Tick to) const {
+        Lines& l = lines_[k];
+        if (to <= l.committed) return;
+        const std::vector<Segment> v =
+            superpose(spec_.pre_waveform, l.pre_start, l.post, l.post_start, l.committed, to);
+        if (!v.empty()) device_->apply(k, l.committed, v);
+        l.committed = to;
+    }
+
+    // An event at t: everything before t is final, since nothing can start before t any more.
+    void commit(std::size_t k, Tick t) const {
+        const Tick end = end_of_waveforms(lines_[k]);
+        apply_until(k, std::min(end, t));
+        lines_[k].committed = std::max(lines_[k].committed, t);
+    }
+
+    // Recording at t: waveforms that have ended by t are applied, in the same stretch the next
+    // event would apply them, so recording never changes a run. A waveform still running at t
+    // shows up once the next event (or the end of the run) commits it.
+    void settle(std::size_t k, Tick t) const {
+        const Tick end = end_of_waveforms(lines_[k]);
+        if (end <= t) apply_until(k, end);
+    }
+
+    mutable std::vector<Lines> lines_;
 };
 
 // The part of `waveform` (starting at `start`) inside [from, to), as segments from `from`.

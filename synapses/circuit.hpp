@@ -10,9 +10,16 @@
 // noise). For delta targets gain is a transimpedance [mV/nA = MOhm]; for current targets it is
 // a plain factor; for conductance targets it scales the read conductance.
 //
-//   two_terminal  the device between the presynaptic and the postsynaptic line: each spike
-//                 applies `pre_waveform` (if any) across it, then reads it; postsynaptic
-//                 waveforms (learning rules) reach it with the opposite sign.
+//   two_terminal  the device between the presynaptic and the postsynaptic line. A spike is read
+//                 on arrival, then drives `pre_waveform` (if any) on the presynaptic line; a
+//                 learning rule's postsynaptic waveform drives the other line. The device sees
+//                 the difference V_pre(t) - V_post(t), integrated exactly over the merged
+//                 segments of both waveforms, so overlapping waveforms give overlap STDP
+//                 (Zamarreno-Ramos et al. 2011; Yu et al. 2011). A new spike on a line replaces
+//                 what remains of the previous waveform on that line. The device is programmed
+//                 lazily, one stretch per event at either terminal; recorded device variables
+//                 include waveforms that have ended, while a waveform still running shows up at
+//                 the next event or at the end of the run.
 //   1t1r          one transistor, one resistor: the presynaptic spike drives the gate, opening
 //                 the cell for `gate_width`; the read current is limited by the transistor's
 //                 compliance I_C, which is also the set compliance of a device that has one
@@ -51,6 +58,12 @@ struct Spec {
     double I_C = 0;                     // nA, 1t1r transistor compliance (0: none)
     std::size_t substeps = 16;          // 1s1r
 };
+
+// The voltage across a two-terminal device over [from, to): pre - post, where each waveform
+// starts at its tick (kNever: none) and is zero outside itself. Segments merge equal voltages;
+// empty when the voltage is zero throughout.
+std::vector<Segment> superpose(std::span<const Segment> pre, Tick pre_start,
+                               std::span<const Segment> post, Tick post_start, Tick from, Tick to);
 
 // The circuit type names, as scenarios write them.
 const std::vector<std::string>& kind_names();

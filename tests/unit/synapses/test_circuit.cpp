@@ -23,7 +23,7 @@ double G_of(double x) {
 
 }  // namespace
 
-TEST_CASE("two_terminal: the weight is sign * gain * G * V_read, after the pre waveform") {
+TEST_CASE("two_terminal: the weight is sign * gain * G * V_read, read before the pre waveform") {
     circuit::Spec spec;
     spec.V_read = 100;
     spec.gain = 2e-3;
@@ -31,12 +31,13 @@ TEST_CASE("two_terminal: the weight is sign * gain * G * V_read, after the pre w
     auto c = circuit::make(spec, linear(0.5), nullptr);
     CHECK(c->on_pre(0, 0) == doctest::Approx(-2e-3 * G_of(0.5) * 100).epsilon(1e-12));
 
-    // A 1 V, 1 us pre waveform moves x by 1000 * 1e-3 / 10 = 0.1 before each read.
+    // A 1 V, 1 us pre waveform moves x by 1000 * 1e-3 / 10 = 0.1 after each read.
     spec.pre_waveform = {{ms_to_ticks(1e-3), 1000}};
     spec.sign = 1;
     auto p = circuit::make(spec, linear(0.2), nullptr);
-    CHECK(p->on_pre(0, 0) == doctest::Approx(2e-3 * G_of(0.3) * 100).epsilon(1e-12));
-    CHECK(p->on_pre(0, ms_to_ticks(1)) == doctest::Approx(2e-3 * G_of(0.4) * 100).epsilon(1e-12));
+    CHECK(p->on_pre(0, 0) == doctest::Approx(2e-3 * G_of(0.2) * 100).epsilon(1e-12));
+    CHECK(p->on_pre(0, ms_to_ticks(1)) == doctest::Approx(2e-3 * G_of(0.3) * 100).epsilon(1e-12));
+    CHECK(p->sample(0, 1, ms_to_ticks(2)) == doctest::Approx(0.4).epsilon(1e-12));
 
     // Conductance targets get gain * I / V_read = gain * G.
     spec.conductance_output = true;
@@ -51,6 +52,51 @@ TEST_CASE("two_terminal: a postsynaptic waveform reaches the device with the opp
     const Segment post{ms_to_ticks(1e-3), 1000};  // +1 V on the post line: the device sees -1 V
     c->on_post(0, 0, std::span(&post, 1));
     CHECK(c->sample(0, 1, ms_to_ticks(1)) == doctest::Approx(0.4));
+}
+
+TEST_CASE("superpose: pre minus post over the merged breakpoints, zero outside both") {
+    const std::vector<Segment> pre{{10, 1000}, {20, -500}};  // starts at 100: [100,110) [110,130)
+    const std::vector<Segment> post{{15, 300}};              // starts at 105: [105,120)
+    const auto v = circuit::superpose(pre, 100, post, 105, 90, 140);
+    const std::vector<std::pair<Tick, double>> want{{10, 0},    {5, 1000},  {5, 700},
+                                                    {10, -800}, {10, -500}, {10, 0}};
+    REQUIRE(v.size() == want.size());
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        CHECK(v[i].duration == want[i].first);
+        CHECK(v[i].voltage == want[i].second);
+    }
+    // A window inside one stretch, a missing waveform, nothing at all.
+    const auto inner = circuit::superpose(pre, 100, post, 105, 112, 118);
+    REQUIRE(inner.size() == 1);
+    CHECK(inner[0].duration == 6);
+    CHECK(inner[0].voltage == -800);
+    const auto only_post = circuit::superpose(pre, kNever, post, 105, 100, 125);
+    REQUIRE(only_post.size() == 3);
+    CHECK(only_post[1].voltage == -300);
+    CHECK(circuit::superpose(pre, 100, post, 105, 130, 200).empty());
+}
+
+TEST_CASE("two_terminal: overlapping pre and post waveforms act through their difference") {
+    // Linear device: dx = int (V_pre - V_post) dt / Phi_0, so only the overlap matters when
+    // both lines carry the same pulse: pre 1 V for 1 us at 0, post 1 V for 1 us at 0.4 us.
+    circuit::Spec spec;
+    spec.pre_waveform = {{ms_to_ticks(1e-3), 1000}};
+    auto c = circuit::make(spec, linear(0.5), nullptr);
+    c->on_pre(0, 0);
+    const std::vector<Segment> post{{ms_to_ticks(1e-3), 1000}};
+    c->on_post(0, ms_to_ticks(0.4e-3), post);
+    // Unmatched: 0.4 us of +1 V (pre alone), 0.4 us of -1 V (post alone): net zero.
+    CHECK(c->sample(0, 1, ms_to_ticks(1)) == doctest::Approx(0.5).epsilon(1e-12));
+    // Post alone (no pre): -1 V for 1 us moves x by -0.1.
+    auto d = circuit::make(spec, linear(0.5), nullptr);
+    d->on_post(0, 0, post);
+    CHECK(d->sample(0, 1, ms_to_ticks(1)) == doctest::Approx(0.4).epsilon(1e-12));
+    // Still running when sampled: shown once an event or the end of the run commits it.
+    auto e = circuit::make(spec, linear(0.5), nullptr);
+    e->on_post(0, 0, post);
+    CHECK(e->sample(0, 1, ms_to_ticks(0.5e-3)) == 0.5);
+    e->finish(ms_to_ticks(0.5e-3));
+    CHECK(e->sample(0, 1, ms_to_ticks(0.5e-3)) == doctest::Approx(0.45).epsilon(1e-12));
 }
 
 TEST_CASE("1t1r: compliance limits the read; feedback reaches the device only while gated") {
