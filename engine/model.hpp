@@ -116,7 +116,7 @@ enum class ModelKind { neuron, source, synapse, device, learning, stimulus };
 struct PopulationArgs {
     std::string name;
     std::size_t size = 0;
-    std::uint32_t id = 0;  // population index in the network
+    std::uint32_t id = 0;  // population index in the network (learning rules: projection index)
     std::uint64_t seed = 0;
     const ParamTable* params = nullptr;
     // Initial values of state variables (specs = ModelInfo::init).

@@ -28,6 +28,7 @@ enum class StreamDomain : std::uint32_t {
     connect = 3,        // connection rules: one per (projection, source/target)
     synapse_value = 4,  // per-synapse weight/delay draws: one per (projection, key)
     device = 5,         // device noise and stochastic switching: one per (array, device)
+    learning = 6,       // stochastic learning rules: one per (projection, synapse)
 };
 
 class RandomStream {

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "learning/register.hpp"
 
+#include "learning/bcm.hpp"
 #include "learning/post_pulses.hpp"
+#include "learning/srdp.hpp"
 #include "learning/stdp.hpp"
 #include "learning/triplet.hpp"
 #include "learning/tsodyks_markram.hpp"
@@ -13,6 +15,8 @@ void register_learning(Registry& registry) {
     registry.add(triplet::model_info());
     registry.add(post_pulses::model_info());
     registry.add(tsodyks_markram::model_info());
+    registry.add(bcm::model_info());
+    registry.add(srdp::model_info());
 }
 
 }  // namespace memsnn

@@ -182,10 +182,11 @@ class Builder {
             const std::string synapse_type = syn["type"].get<std::string>();
             ProjectionInfo info{name, synapse_type, "", n};
             if (pj.contains("learning"))
-                projection.set_rule(learning_rule(pj["learning"], path + "/learning", n,
-                                                  net().population(tgt).size(), *weight_dim,
-                                                  is_circuit_type(synapse_type)),
-                                    net().population(tgt).size());
+                projection.set_rule(
+                    learning_rule(pj["learning"], path + "/learning", n,
+                                  net().population(tgt).size(), *weight_dim,
+                                  is_circuit_type(synapse_type), static_cast<std::uint32_t>(k)),
+                    net().population(tgt).size());
             if (is_circuit_type(synapse_type)) {
                 CircuitBuild c =
                     build_circuit(syn, path + "/synapse", n, *weight_dim, run_.info.seed,
@@ -201,7 +202,8 @@ class Builder {
     // A projection's learning rule; parameters marked as weights take the target's weight unit.
     std::shared_ptr<PlasticityRule> learning_rule(const Json& l, const std::string& path,
                                                   std::size_t n_synapses, std::size_t n_targets,
-                                                  Dim weight_dim, bool circuit) {
+                                                  Dim weight_dim, bool circuit,
+                                                  std::uint32_t projection_id) {
         require_object(l, path);
         check_keys(l, path, {"type", "params", "description"});
         const std::string type = require_string(require(l, path, "type"), path + "/type");
@@ -225,7 +227,8 @@ class Builder {
         const ParamTable params =
             resolve_params(l.contains("params") ? &l["params"] : nullptr, path + "/params", specs,
                            1, run_.info.seed, kLearningParamStreams, false);
-        PopulationArgs args{type, n_synapses, 0, run_.info.seed, &params, nullptr, n_targets};
+        PopulationArgs args{type,    n_synapses, projection_id, run_.info.seed,
+                            &params, nullptr,    n_targets};
         return model->make_rule(args);
     }
 

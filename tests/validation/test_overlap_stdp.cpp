@@ -74,7 +74,7 @@ double circuit_x(double x0, double t_pre, double t_post) {
 double brute_x(double x0, double t_pre, double t_post, double h) {
     const vteam::Params p = vteam_params();
     const double t0 = std::min(t_pre, t_post);
-    const double t1 = std::max(t_pre, t_post) + kSlot * kAmplitudes.size();
+    const double t1 = std::max(t_pre, t_post) + kSlot * static_cast<double>(kAmplitudes.size());
     const auto n = static_cast<long>(std::llround((t1 - t0) / h));
     double x = x0;
     for (long i = 0; i < n; ++i) {
