@@ -142,6 +142,8 @@ struct ModelInfo {
     // Learning rules: true when the rule drives memristive synapse circuits (their devices)
     // rather than static weights.
     bool device_rule = false;
+    // Device rules: the synapse circuit types the rule works with (empty: any).
+    std::vector<std::string> circuits;
     // Builds a learning rule (kind == learning) over `size` synapses onto `n_targets` neurons.
     // Parameters whose shown_unit is "weight" take the unit of the target's weights.
     std::function<std::shared_ptr<PlasticityRule>(const PopulationArgs&)> make_rule;

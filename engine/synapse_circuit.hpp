@@ -8,6 +8,7 @@
 #pragma once
 
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,13 @@ class SynapseCircuit {
     // A waveform driven from the postsynaptic side (e.g. a learning rule's feedback pulse); the
     // circuit decides what its device(s) see of it.
     virtual void on_post(std::size_t k, Tick t, std::span<const Segment> waveform) = 0;
+
+    // A waveform a learning rule drives on the presynaptic line of synapse k at t, in place of
+    // the circuit's own pre waveform (rules that shape the presynaptic pulse; only circuits
+    // with a presynaptic line support it, see ModelInfo::circuits).
+    virtual void on_pre_line(std::size_t /*k*/, Tick /*t*/, std::span<const Segment> /*waveform*/) {
+        throw std::logic_error("this synapse circuit has no presynaptic line to drive");
+    }
 
     // Recordable per-synapse variables (device variables, then "energy") and their values.
     virtual const std::vector<VariableSpec>& variables() const = 0;

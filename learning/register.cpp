@@ -6,6 +6,7 @@
 #include "learning/srdp.hpp"
 #include "learning/stdp.hpp"
 #include "learning/triplet.hpp"
+#include "learning/triplet_pulses.hpp"
 #include "learning/tsodyks_markram.hpp"
 
 namespace memsnn {
@@ -17,6 +18,7 @@ void register_learning(Registry& registry) {
     registry.add(tsodyks_markram::model_info());
     registry.add(bcm::model_info());
     registry.add(srdp::model_info());
+    registry.add(triplet_pulses::model_info());
 }
 
 }  // namespace memsnn

@@ -102,8 +102,21 @@ class TwoTerminal final : public Base {
     double on_pre(std::size_t k, Tick t) override {
         commit(k, t);
         const double I = device_->read(k, t, spec_.V_read, spec_.read_time);
-        if (!spec_.pre_waveform.empty()) lines_[k].pre_start = t;
+        if (!spec_.pre_waveform.empty()) {
+            Lines& l = lines_[k];
+            l.pre_start = t;
+            l.pre.clear();
+            l.own_pre = false;
+        }
         return weight(I);
+    }
+
+    void on_pre_line(std::size_t k, Tick t, std::span<const Segment> waveform) override {
+        commit(k, t);
+        Lines& l = lines_[k];
+        l.pre.assign(waveform.begin(), waveform.end());
+        l.own_pre = true;
+        l.pre_start = t;
     }
 
     void on_post(std::size_t k, Tick t, std::span<const Segment> waveform) override {
@@ -135,12 +148,18 @@ class TwoTerminal final : public Base {
         Tick pre_start = kNever;
         Tick post_start = kNever;
         Tick committed = 0;
+        bool own_pre = false;      // pre holds a rule's waveform, else the line runs pre_waveform
+        std::vector<Segment> pre;  // see own_pre
         std::vector<Segment> post;
     };
 
+    std::span<const Segment> pre_of(const Lines& l) const {
+        return l.own_pre ? std::span<const Segment>(l.pre) : spec_.pre_waveform;
+    }
+
     Tick end_of_waveforms(const Lines& l) const {
         Tick end = 0;
-        if (l.pre_start != kNever) end = l.pre_start + duration_of(spec_.pre_waveform);
+        if (l.pre_start != kNever) end = l.pre_start + duration_of(pre_of(l));
         if (l.post_start != kNever) end = std::max(end, l.post_start + duration_of(l.post));
         return end;
     }
@@ -150,7 +169,7 @@ class TwoTerminal final : public Base {
         Lines& l = lines_[k];
         if (to <= l.committed) return;
         const std::vector<Segment> v =
-            superpose(spec_.pre_waveform, l.pre_start, l.post, l.post_start, l.committed, to);
+            superpose(pre_of(l), l.pre_start, l.post, l.post_start, l.committed, to);
         if (!v.empty()) device_->apply(k, l.committed, v);
         l.committed = to;
     }

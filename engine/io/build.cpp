@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "engine/io/build.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "engine/error.hpp"
@@ -182,11 +183,10 @@ class Builder {
             const std::string synapse_type = syn["type"].get<std::string>();
             ProjectionInfo info{name, synapse_type, "", n};
             if (pj.contains("learning"))
-                projection.set_rule(
-                    learning_rule(pj["learning"], path + "/learning", n,
-                                  net().population(tgt).size(), *weight_dim,
-                                  is_circuit_type(synapse_type), static_cast<std::uint32_t>(k)),
-                    net().population(tgt).size());
+                projection.set_rule(learning_rule(pj["learning"], path + "/learning", n,
+                                                  net().population(tgt).size(), *weight_dim,
+                                                  synapse_type, static_cast<std::uint32_t>(k)),
+                                    net().population(tgt).size());
             if (is_circuit_type(synapse_type)) {
                 CircuitBuild c =
                     build_circuit(syn, path + "/synapse", n, *weight_dim, run_.info.seed,
@@ -202,8 +202,9 @@ class Builder {
     // A projection's learning rule; parameters marked as weights take the target's weight unit.
     std::shared_ptr<PlasticityRule> learning_rule(const Json& l, const std::string& path,
                                                   std::size_t n_synapses, std::size_t n_targets,
-                                                  Dim weight_dim, bool circuit,
+                                                  Dim weight_dim, const std::string& synapse_type,
                                                   std::uint32_t projection_id) {
+        const bool circuit = is_circuit_type(synapse_type);
         require_object(l, path);
         check_keys(l, path, {"type", "params", "description"});
         const std::string type = require_string(require(l, path, "type"), path + "/type");
@@ -221,6 +222,12 @@ class Builder {
             throw ConfigError(path + "/type", "\"" + type +
                                                   "\" drives memristive synapse circuits; this "
                                                   "projection has static synapses");
+        if (circuit && !model->circuits.empty() &&
+            std::find(model->circuits.begin(), model->circuits.end(), synapse_type) ==
+                model->circuits.end())
+            throw ConfigError(path + "/type", "\"" + type + "\" needs a " +
+                                                  model->circuits.front() + " synapse, not " +
+                                                  synapse_type);
         std::vector<ParamSpec> specs = model->params;
         for (auto& spec : specs)
             if (spec.shown_unit == kWeightUnit) spec.dim = weight_dim;
