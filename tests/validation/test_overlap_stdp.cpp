@@ -130,3 +130,28 @@ TEST_CASE("overlap STDP: LTP for small positive dt falling with dt, LTD mirror-w
         if (k > 0) CHECK(ltp[k] < ltp[k - 1]);
     }
 }
+
+TEST_CASE("scenarios/protocols/overlap_stdp_window.json: the Yu-style window from a network run") {
+    const Json s =
+        load_scenario_file(test::source_path("scenarios/protocols/overlap_stdp_window.json"));
+    const auto r = test::run_scenario(s);
+    const SynapseCircuit* c = r.built.network->projections()[0].circuit();
+    const auto& post = s["populations"]["post_drive"]["params"]["spike_times"];
+    const Tick end = r.built.duration - 1;
+    double previous_ltp = 1;
+    for (std::uint32_t i = 0; i < post.size(); ++i) {
+        std::string error;
+        const double dt = parse_quantity(post[i][0].get<std::string>(), error)->value - 199;
+        const double dx = c->sample(i, 1, end) - 0.5;
+        INFO("dt = " << dt << " ms: dx = " << dx);
+        // The circuit in a network equals the circuit driven by hand.
+        CHECK(dx == doctest::Approx(circuit_x(0.5, 200, 200 + dt) - 0.5).epsilon(1e-12));
+        if (std::abs(dt) >= 50 || dt == 0) CHECK(dx == 0);
+        if (dt > 0 && dt < 50) CHECK(dx > 0);
+        if (dt < 0 && dt > -50) CHECK(dx < 0);
+        if (dt >= 10 && dt < 50) {
+            CHECK(dx < previous_ltp);
+            previous_ltp = dx;
+        }
+    }
+}

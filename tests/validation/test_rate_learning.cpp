@@ -160,3 +160,27 @@ TEST_CASE("triplet under Poisson trains: BCM-like sign change at the rate the pa
         CHECK(drift == doctest::Approx(expected).epsilon(0.1));
     }
 }
+
+TEST_CASE(
+    "scenarios/protocols/triplet_frequency.json: the Sjostrom signature of the triplet rule") {
+    const Json s =
+        load_scenario_file(test::source_path("scenarios/protocols/triplet_frequency.json"));
+    const auto r = test::run_scenario(s);
+    const Projection& p = r.built.network->projections()[0];
+    // Synapses 0..7: dt = +10 ms at 0.1, 1, 5, 10, 20, 30, 40, 50 Hz; 8..15: dt = -10 ms.
+    REQUIRE(p.n_synapses() == 16);
+    CHECK(std::abs(p.weight_by_id(0)) < 0.01 * std::abs(p.weight_by_id(8)));  // 0.1 Hz: ~0
+    CHECK(p.weight_by_id(8) < 0);                                             // and LTD
+    for (std::uint32_t f : {6u, 7u}) {  // 40 and 50 Hz: both orders potentiate
+        CHECK(p.weight_by_id(f) > 0);
+        CHECK(p.weight_by_id(f + 8) > 0);
+    }
+}
+
+TEST_CASE("scenarios/protocols/srdp_1s1r.json: the change falls monotonically with t_zero") {
+    const Json s = load_scenario_file(test::source_path("scenarios/protocols/srdp_1s1r.json"));
+    const auto r = test::run_scenario(s);
+    const SynapseCircuit* c = r.built.network->projections()[0].circuit();
+    const Tick end = r.built.duration - 1;
+    for (std::size_t i = 1; i < 13; ++i) CHECK(c->sample(i, 1, end) < c->sample(i - 1, 1, end));
+}
