@@ -13,60 +13,72 @@ namespace {
 struct BaseUnit {
     std::string_view symbol;
     Dim dim;
-    double to_internal;  // internal value of one base unit (no prefix)
+    int exp10;  // internal value of one base unit: 10^exp10 * factor
+    double factor = 1;
 };
 
-// Base units in SI (or the customary density units) with their factor to the internal unit.
+// Base units in SI (or the customary density units): the internal value of one base unit is
+// 10^exp10 * factor (factor 1 except for eV).
 constexpr std::array<BaseUnit, 18> kBaseUnits{{
-    {"s", Dim::time, 1e3},
-    {"V", Dim::voltage, 1e3},
-    {"A", Dim::current, 1e9},
-    {"S", Dim::conductance, 1e6},
-    {"F", Dim::capacitance, 1e9},
-    {"Ohm", Dim::resistance, 1e-6},
-    {"\xCE\xA9", Dim::resistance, 1e-6},  // Ω
-    {"Hz", Dim::frequency, 1.0},
-    {"C", Dim::charge, 1e12},
-    {"J", Dim::energy, 1e15},
-    {"W", Dim::power, 1e12},
-    {"A/cm2", Dim::current_density, 1e6},
-    {"S/cm2", Dim::conductance_density, 1e3},
-    {"F/cm2", Dim::capacitance_density, 1e6},
-    {"Wb", Dim::flux, 1e6},
-    {"Vs", Dim::flux, 1e6},
-    {"K", Dim::temperature, 1.0},
-    {"eV", Dim::energy, 1.602176634e-19 * 1e15},
+    {"s", Dim::time, 3},
+    {"V", Dim::voltage, 3},
+    {"A", Dim::current, 9},
+    {"S", Dim::conductance, 6},
+    {"F", Dim::capacitance, 9},
+    {"Ohm", Dim::resistance, -6},
+    {"\xCE\xA9", Dim::resistance, -6},  // Ω
+    {"Hz", Dim::frequency, 0},
+    {"C", Dim::charge, 12},
+    {"J", Dim::energy, 15},
+    {"W", Dim::power, 12},
+    {"A/cm2", Dim::current_density, 6},
+    {"S/cm2", Dim::conductance_density, 3},
+    {"F/cm2", Dim::capacitance_density, 6},
+    {"Wb", Dim::flux, 6},
+    {"Vs", Dim::flux, 6},
+    {"K", Dim::temperature, 0},
+    {"eV", Dim::energy, -4, 1.602176634},
 }};
 
 struct Prefix {
     std::string_view symbol;
-    double factor;
+    int exp10;
 };
 
 constexpr std::array<Prefix, 10> kPrefixes{{
-    {"f", 1e-15},
-    {"p", 1e-12},
-    {"n", 1e-9},
-    {"u", 1e-6},
-    {"\xC2\xB5", 1e-6},  // µ
-    {"m", 1e-3},
-    {"k", 1e3},
-    {"M", 1e6},
-    {"G", 1e9},
-    {"T", 1e12},
+    {"f", -15},
+    {"p", -12},
+    {"n", -9},
+    {"u", -6},
+    {"\xC2\xB5", -6},  // µ
+    {"m", -3},
+    {"k", 3},
+    {"M", 6},
+    {"G", 9},
+    {"T", 12},
 }};
+
+// number * 10^e, rounded once: powers of ten up to 10^22 are exact doubles, so a negative
+// exponent divides by an exact power ("9 nA" is exactly 9 nA, "0.1 ms" exactly 0.1 ms).
+double scale10(double number, int e) {
+    double p = 1;
+    for (int k = 0; k < (e < 0 ? -e : e); ++k) p *= 10;
+    return e < 0 ? number / p : number * p;
+}
+
+Quantity convert(double number, const BaseUnit& base, int prefix_exp10) {
+    return Quantity{scale10(number, base.exp10 + prefix_exp10) * base.factor, base.dim};
+}
 
 std::optional<Quantity> match_unit(std::string_view unit, double number) {
     for (const auto& base : kBaseUnits) {
-        if (unit == base.symbol) return Quantity{number * base.to_internal, base.dim};
+        if (unit == base.symbol) return convert(number, base, 0);
     }
     for (const auto& prefix : kPrefixes) {
         if (!unit.starts_with(prefix.symbol)) continue;
         const std::string_view rest = unit.substr(prefix.symbol.size());
         for (const auto& base : kBaseUnits) {
-            if (rest == base.symbol) {
-                return Quantity{number * prefix.factor * base.to_internal, base.dim};
-            }
+            if (rest == base.symbol) return convert(number, base, prefix.exp10);
         }
     }
     return std::nullopt;

@@ -71,3 +71,18 @@ TEST_CASE("bad quantities are rejected with a reason") {
     CHECK(rejects("inf ms"));
     CHECK(rejects("+-1 mV"));
 }
+
+TEST_CASE("a value in the internal unit's own scale is read exactly, without rounding") {
+    std::string error;
+    // Prefix and base combine to one power of ten, applied once: 9 nA is 9, not 9 * 1e-9 * 1e9.
+    for (const char* text : {"9 nA", "0.1 ms", "2.5 uS", "-65 mV", "0.3 nF", "7 fJ"}) {
+        INFO(text);
+        const auto q = parse_quantity(text, error);
+        REQUIRE(q);
+        CHECK(q->value == std::stod(text));
+    }
+    CHECK(parse_quantity("1.5 s", error)->value == 1500);
+    CHECK(parse_quantity("0.001 s", error)->value == 1);
+    CHECK(parse_quantity("20 kOhm", error)->value == 0.02);
+    CHECK(parse_quantity("1 eV", error)->value == doctest::Approx(1.602176634e-4).epsilon(1e-15));
+}
