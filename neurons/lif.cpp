@@ -38,8 +38,12 @@ class LifPopulation final : public Population {
           input_(input),
           refractory_input_(refractory_input) {
         ref_ticks_.resize(args.size);
+        horizon_.resize(args.size);
+        wake_.assign(args.size, kNever);
         for (std::size_t i = 0; i < args.size; ++i) {
             ref_ticks_[i] = ms_to_ticks(params_[i].t_ref);
+            horizon_[i] = std::max<Tick>(
+                1, ms_to_ticks(2 * std::min(params_[i].tau_syn_ex, params_[i].tau_syn_in)));
             state_[i].V_m = args.init->given("V_m") ? args.init->number("V_m", i) : params_[i].E_L;
             const bool conductance = input == Input::exp_conductance;
             const char* ex = conductance ? "g_ex" : "I_syn_ex";
@@ -111,15 +115,24 @@ class LifPopulation final : public Population {
                 dt = time_to_threshold_exp_current(p, s.V_m, I, s.syn_ex, s.syn_in);
                 break;
             case Input::exp_conductance:
-                dt = time_to_threshold_exp_conductance(p, s.V_m, I, s.syn_ex, s.syn_in);
+                // The search stops after a few synaptic time constants: the neuron is woken
+                // there and searches on, so an input in between never pays for a long search.
+                dt = time_to_threshold_exp_conductance(p, s.V_m, I, s.syn_ex, s.syn_in,
+                                                       ticks_to_ms(horizon_[i]));
+                if (std::isnan(dt)) return wake_[i] = t0 + horizon_[i];
                 break;
         }
+        wake_[i] = kNever;
         return crossing_tick(t0, dt);
     }
 
     bool fire(std::size_t i, Tick t) override {
         State& s = state_[i];
         advance(params_[i], input_, s, t);
+        if (t == wake_[i]) {
+            wake_[i] = kNever;
+            return false;
+        }
         s.V_m = params_[i].V_reset;
         s.pending = 0;
         s.ref_end = t + ref_ticks_[i];
@@ -150,6 +163,8 @@ class LifPopulation final : public Population {
     std::vector<Params> params_;
     std::vector<State> state_;
     std::vector<Tick> ref_ticks_;
+    std::vector<Tick> horizon_;  // exp_conductance: how far one crossing search looks
+    std::vector<Tick> wake_;     // the wake-up predict last asked for, or kNever
     Input input_;
     RefractoryInput refractory_input_;
     std::vector<VariableSpec> variables_ = model_info().variables;
@@ -317,7 +332,7 @@ double evolve_exp_conductance(const Params& p, double V0, double I, double g_ex0
 }
 
 double time_to_threshold_exp_conductance(const Params& p, double V0, double I, double g_ex0,
-                                         double g_in0) {
+                                         double g_in0, double horizon) {
     const ConductanceStep step{p, p.E_L + p.R() * I};
     double t = 0, V = V0, ge = g_ex0, gi = g_in0;
     // Crossing inside [t, t + h]: bisect on the exact sub-step from t.
@@ -338,6 +353,7 @@ double time_to_threshold_exp_conductance(const Params& p, double V0, double I, d
             const double rest = time_to_threshold_delta(p, V, I);
             return std::isfinite(rest) ? t + rest : kInf;
         }
+        if (t >= horizon) return std::numeric_limits<double>::quiet_NaN();
         const double h = step.max_step(ge, gi);
         const double V_next = step(V, ge, gi, h);
         if (V_next >= p.V_th) return refine(0, h, t, V, ge, gi);

@@ -43,6 +43,7 @@
 // docs/models.md.
 #pragma once
 
+#include <limits>
 #include <vector>
 
 #include "engine/model.hpp"
@@ -97,9 +98,11 @@ double time_to_threshold_exp_current(const Params& p, double V0, double I, doubl
 double evolve_exp_conductance(const Params& p, double V0, double I, double g_ex0, double g_in0,
                               double dt);
 
-// Time [ms] until V first reaches V_th from V0 < V_th with decaying conductances; +inf if never.
+// Time [ms] until V first reaches V_th from V0 < V_th with decaying conductances; +inf if never;
+// NaN if the search reached `horizon` ms without deciding (the caller looks again from there).
 double time_to_threshold_exp_conductance(const Params& p, double V0, double I, double g_ex0,
-                                         double g_in0);
+                                         double g_in0,
+                                         double horizon = std::numeric_limits<double>::infinity());
 
 // Advances one neuron's state to tick t (no threshold test: the engine fires at predictions).
 void advance(const Params& p, Input input, State& s, Tick t);
