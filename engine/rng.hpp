@@ -29,6 +29,7 @@ enum class StreamDomain : std::uint32_t {
     synapse_value = 4,  // per-synapse weight/delay draws: one per (projection, key)
     device = 5,         // device noise and stochastic switching: one per (array, device)
     learning = 6,       // stochastic learning rules: one per (projection, synapse)
+    neuron = 7,         // stochastic neuron models: one per (population, neuron)
 };
 
 class RandomStream {

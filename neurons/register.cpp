@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "neurons/register.hpp"
 
+#include "neurons/diffusive_lif.hpp"
+#include "neurons/izhikevich.hpp"
 #include "neurons/lif.hpp"
+#include "neurons/mott_oscillator.hpp"
+#include "neurons/mtj_neuron.hpp"
+#include "neurons/pcm_neuron.hpp"
 #include "neurons/poisson.hpp"
 #include "neurons/regular.hpp"
 #include "neurons/spike_times.hpp"
@@ -9,7 +14,12 @@
 namespace memsnn {
 
 void register_neurons(Registry& registry) {
+    registry.add(diffusive_lif::model_info());
+    registry.add(izhikevich::model_info());
     registry.add(lif::model_info());
+    registry.add(mott_oscillator::model_info());
+    registry.add(mtj_neuron::model_info());
+    registry.add(pcm_neuron::model_info());
     registry.add(poisson::model_info());
     registry.add(regular::model_info());
     registry.add(spike_times::model_info());
