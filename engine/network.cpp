@@ -13,13 +13,27 @@ Projection::Projection(std::string name, std::uint32_t source_population,
     : name_(std::move(name)), source_(source_population), target_(target_population) {
     if (synapses.size() > std::numeric_limits<std::uint32_t>::max())
         throw std::length_error("projection " + name_ + ": more than 2^32 synapses");
+    // Order by source (a counting sort, stable), then by delay within each source (stable, and
+    // skipped when a source's delays are already in order, as with a single delay).
+    std::vector<std::uint32_t> start(n_sources + 1, 0);
+    for (const auto& syn : synapses) {
+        if (syn.source >= n_sources)
+            throw std::logic_error("projection " + name_ + ": source out of range");
+        ++start[syn.source + 1];
+    }
+    for (std::size_t s = 0; s < n_sources; ++s) start[s + 1] += start[s];
     std::vector<std::uint32_t> order(synapses.size());
-    std::iota(order.begin(), order.end(), 0u);
-    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
-        const auto& a = synapses[x];
-        const auto& b = synapses[y];
-        return a.source != b.source ? a.source < b.source : a.delay < b.delay;
-    });
+    {
+        std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+        for (std::uint32_t i = 0; i < synapses.size(); ++i) order[fill[synapses[i].source]++] = i;
+    }
+    auto by_delay = [&](std::uint32_t x, std::uint32_t y) {
+        return synapses[x].delay < synapses[y].delay;
+    };
+    for (std::size_t s = 0; s < n_sources; ++s) {
+        const auto first = order.begin() + start[s], last = order.begin() + start[s + 1];
+        if (!std::is_sorted(first, last, by_delay)) std::stable_sort(first, last, by_delay);
+    }
     targets_.reserve(order.size());
     weights_.reserve(order.size());
     creation_.reserve(order.size());
@@ -84,6 +98,12 @@ std::uint64_t Network::n_synapses() const {
     std::uint64_t n = 0;
     for (const auto& p : projections_) n += p.n_synapses();
     return n;
+}
+
+std::size_t Projection::memory_bytes() const {
+    auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
+    return bytes(group_offset_) + bytes(groups_) + bytes(targets_) + bytes(weights_) +
+           bytes(creation_) + bytes(position_) + bytes(incoming_offset_) + bytes(incoming_);
 }
 
 }  // namespace memsnn

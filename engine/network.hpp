@@ -43,6 +43,8 @@ class Projection {
     std::uint32_t source_population() const { return source_; }
     std::uint32_t target_population() const { return target_; }
     std::size_t n_synapses() const { return targets_.size(); }
+    // Bytes held by the synapse storage (CSR, weights, id maps, the by-target index).
+    std::size_t memory_bytes() const;
 
     // Delay groups of source neuron s: [first_group(s), first_group(s + 1)).
     std::uint32_t first_group(std::size_t s) const { return group_offset_[s]; }
