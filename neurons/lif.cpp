@@ -39,6 +39,8 @@ class LifPopulation final : public Population {
           refractory_input_(refractory_input) {
         ref_ticks_.resize(args.size);
         horizon_.resize(args.size);
+        last_input_.assign(args.size, 0);
+        gap_.assign(args.size, kNever / 4);
         wake_.assign(args.size, kNever);
         for (std::size_t i = 0; i < args.size; ++i) {
             ref_ticks_[i] = ms_to_ticks(params_[i].t_ref);
@@ -83,6 +85,8 @@ class LifPopulation final : public Population {
             (w >= 0 ? s.syn_ex : s.syn_in) += w;
         } else if (input_ == Input::exp_conductance) {
             (w >= 0 ? s.syn_ex : s.syn_in) += std::abs(w);
+            gap_[i] = t - last_input_[i];
+            last_input_[i] = t;
         } else if (t < s.ref_end) {
             if (refractory_input_ == RefractoryInput::accumulate) s.pending += w;
         } else {
@@ -115,11 +119,14 @@ class LifPopulation final : public Population {
                 dt = time_to_threshold_exp_current(p, s.V_m, I, s.syn_ex, s.syn_in);
                 break;
             case Input::exp_conductance:
-                // The search stops after a few synaptic time constants: the neuron is woken
-                // there and searches on, so an input in between never pays for a long search.
+                // The search looks ahead four times the last interval between inputs
+                // (at most two synaptic time constants, at least 0.01 ms); the neuron is
+                // woken there and searches on, so inputs never pay for searches that the
+                // next input makes obsolete.
+                const Tick horizon = std::clamp(4 * gap_[i], kMinHorizon, horizon_[i]);
                 dt = time_to_threshold_exp_conductance(p, s.V_m, I, s.syn_ex, s.syn_in,
-                                                       ticks_to_ms(horizon_[i]));
-                if (std::isnan(dt)) return wake_[i] = t0 + horizon_[i];
+                                                       ticks_to_ms(horizon));
+                if (std::isnan(dt)) return wake_[i] = t0 + horizon;
                 break;
         }
         wake_[i] = kNever;
@@ -163,8 +170,11 @@ class LifPopulation final : public Population {
     std::vector<Params> params_;
     std::vector<State> state_;
     std::vector<Tick> ref_ticks_;
-    std::vector<Tick> horizon_;  // exp_conductance: how far one crossing search looks
-    std::vector<Tick> wake_;     // the wake-up predict last asked for, or kNever
+    static constexpr Tick kMinHorizon = 10'000'000;  // 0.01 ms
+    std::vector<Tick> horizon_;     // exp_conductance: how far one crossing search may look
+    std::vector<Tick> last_input_;  // exp_conductance: tick of the last input
+    std::vector<Tick> gap_;         // exp_conductance: interval between the last two inputs
+    std::vector<Tick> wake_;        // the wake-up predict last asked for, or kNever
     Input input_;
     RefractoryInput refractory_input_;
     std::vector<VariableSpec> variables_ = model_info().variables;
@@ -335,16 +345,27 @@ double time_to_threshold_exp_conductance(const Params& p, double V0, double I, d
                                          double g_in0, double horizon) {
     const ConductanceStep step{p, p.E_L + p.R() * I};
     double t = 0, V = V0, ge = g_ex0, gi = g_in0;
-    // Crossing inside [t, t + h]: bisect on the exact sub-step from t.
+    // Crossing inside (lo, hi] of the exact sub-step from t0 (V(lo) < V_th <= V(hi)): Newton
+    // steps from the bracket's upper end, kept inside it, else bisection, until the bracket is
+    // below a tenth of a tick; the upper end (where V >= V_th) is returned.
     auto refine = [&](double lo, double hi, double t0, double V_start, double ge0, double gi0) {
-        while (true) {
-            const double mid = lo + (hi - lo) / 2;
-            if (mid <= lo || mid >= hi) return t0 + hi;
-            if (step(V_start, ge0, gi0, mid) < p.V_th)
-                lo = mid;
+        constexpr double kResolution = 1e-10;  // ms
+        double x = hi;
+        while (hi - lo > kResolution) {
+            const double Vx = step(V_start, ge0, gi0, x);
+            if (Vx < p.V_th)
+                lo = x;
             else
-                hi = mid;
+                hi = x;
+            const double slope =
+                step.dVdt(Vx, ge0 * std::exp(-x / p.tau_syn_ex), gi0 * std::exp(-x / p.tau_syn_in));
+            const double newton = slope > 0 ? x - (Vx - p.V_th) / slope : lo;
+            x = newton > lo && newton < hi ? newton : lo + (hi - lo) / 2;
+            // A Newton step that lands on the same side again moves the bracket only a little:
+            // nudge it past the root so the bracket closes from both sides.
+            if (x == hi || x == lo) x = lo + (hi - lo) / 2;
         }
+        return t0 + hi;
     };
     while (true) {
         if (step.bound(V, ge, gi) < p.V_th) return kInf;
@@ -362,9 +383,8 @@ double time_to_threshold_exp_conductance(const Params& p, double V0, double I, d
         if (step.dVdt(V, ge, gi) > 0 && step.dVdt(V_next, ge_next, gi_next) < 0) {
             // A maximum inside the step: find it from the sign of dV/dt, test it.
             double lo = 0, hi = h;
-            for (int k = 0; k < 200; ++k) {
+            while (hi - lo > 1e-10) {
                 const double mid = lo + (hi - lo) / 2;
-                if (mid <= lo || mid >= hi) break;
                 const double Vm = step(V, ge, gi, mid);
                 const double slope = step.dVdt(Vm, ge * std::exp(-mid / p.tau_syn_ex),
                                                gi * std::exp(-mid / p.tau_syn_in));
