@@ -2,6 +2,7 @@
 #include "neurons/register.hpp"
 
 #include "neurons/diffusive_lif.hpp"
+#include "neurons/hodgkin_huxley.hpp"
 #include "neurons/izhikevich.hpp"
 #include "neurons/lif.hpp"
 #include "neurons/mott_oscillator.hpp"
@@ -15,6 +16,7 @@ namespace memsnn {
 
 void register_neurons(Registry& registry) {
     registry.add(diffusive_lif::model_info());
+    registry.add(hodgkin_huxley::model_info());
     registry.add(izhikevich::model_info());
     registry.add(lif::model_info());
     registry.add(mott_oscillator::model_info());

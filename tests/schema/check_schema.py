@@ -12,22 +12,31 @@
      the weight unit a target needs, ...); they are listed as "not schema-level" and not
      judged here (tests/cli checks them through memsnn).
   4. INLINE_BAD: small edits of shipped files (circuit synapses, device parameters, projection
-     reports, pulse protocols) that the schema must reject. When a memsnn binary is found,
-     memsnn must reject each of them too (exit code 2): for these cases at least, the schema
-     forbids nothing the simulator accepts.
-  5. The device part of scenario.schema.json ($defs device_*, projection_variable and the
-     quantity definitions they use) is generated from `memsnn models`. When a memsnn binary is
-     found, the schema must equal what the binary generates; after adding or changing a device
-     model or parameter, rewrite that part with
+     reports, pulse protocols, neuron and source parameters, learning rules) that the schema
+     must reject. When a memsnn binary is found, memsnn must reject each of them too (exit
+     code 2): for these cases at least, the schema forbids nothing the simulator accepts.
+  5. The model part of scenario.schema.json is generated from `memsnn models`: the quantity
+     definitions, the memristive devices ($defs device_type, device_model, device_params_*,
+     device_init_*, projection_variable), the populations (population_type, population,
+     neuron_params_*, neuron_init_*, source_params_*, population_variable) and the learning
+     rules (learning_type, learning, learning_params_*). When a memsnn binary is found, the
+     schema must equal what the binary generates; after adding or changing a neuron model,
+     spike source, device model or learning rule, or one of their parameters or recordable
+     variables, rewrite that part with
 
-       /usr/bin/python3 tests/schema/check_schema.py --update-device-defs [--memsnn BUILD/tools/memsnn]
+       /usr/bin/python3 tests/schema/check_schema.py --update-generated-defs [--memsnn PATH]
+
+     (--update-device-defs is an older name of the same option). What `memsnn models` does
+     not print is kept in tables here: OPTION_KEYS (keys that apply to some option values
+     only), PARAM_EXTRA (checks a model's validate() adds), PLAIN_NUMBER_UNITS.
 
 The memsnn binary is --memsnn PATH, else $MEMSNN, else tools/memsnn in the working directory or
 one of its parents (ctest runs this from the build tree), else the newest of
 build*/tools/memsnn in the repository. Without one, steps 4 (memsnn's side) and 5 are skipped.
 
 One line per check; exit code 0 when everything holds, 1 otherwise, 2 when jsonschema is missing.
-Run from anywhere:  /usr/bin/python3 tests/schema/check_schema.py [REPO_ROOT]
+Needs Debian's /usr/bin/python3 with python3-jsonschema. Run from anywhere:
+  /usr/bin/python3 tests/schema/check_schema.py [REPO_ROOT]
 """
 
 import argparse
@@ -39,6 +48,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import typing
 
 try:
     import jsonschema
@@ -94,6 +104,19 @@ def _delete(get, key):
 
 MEMRISTIVE = "scenarios/memristive_synapses.json"  # projections: 0 1t1r, 1 two_terminal, 2 1s1r
 PROTOCOL = "scenarios/devices/pcm.json"
+IZHIKEVICH = "scenarios/izhikevich.json"  # populations RS, IB, ... (izhikevich)
+NEURONS = "scenarios/memristive_neurons.json"  # populations mott, diffusive, pulses (regular), ...
+STDP = "scenarios/protocols/stdp_window.json"  # projection 0: static synapses with stdp
+TRIPLET_PULSES = "scenarios/protocols/triplet_device_frequency.json"  # projection 0: triplet_pulses
+
+
+def _params(population):
+    """The params object of a population (created when missing)."""
+    return lambda d: d["populations"][population].setdefault("params", {})
+
+
+def _learning_params(k):
+    return lambda d: d["projections"][k]["learning"]["params"]
 
 # Edits of shipped files that both the schema and memsnn must reject:
 # (label, file, rule broken, edit).
@@ -160,17 +183,70 @@ INLINE_BAD = [
      _set(lambda d: d["protocol"][2], "pulses", 1)),
     ("protocol_zero_read_voltage", PROTOCOL, "read_voltage must not be 0",
      _set(lambda d: d, "read_voltage", "0 V")),
+    ("neuron_unknown_param", IZHIKEVICH, "tau_m is no izhikevich parameter",
+     _set(_params("RS"), "tau_m", "20 ms")),
+    ("neuron_unknown_option", IZHIKEVICH, "izhikevich presets are RS IB CH FS LTS TC RZ",
+     _set(_params("RS"), "preset", "XY")),
+    ("neuron_plain_number_with_unit", IZHIKEVICH, "izhikevich's a is a plain number [1/ms]",
+     _set(_params("RS"), "a", "0.02 ms")),
+    ("neuron_unknown_init", NEURONS, "a mott_oscillator's state is V_C",
+     _set(lambda d: d["populations"]["mott"], "init", {"V_m": "0 mV"})),
+    ("neuron_density_as_conductance", IZHIKEVICH, "g_Na is a conductance per area",
+     _set(lambda d: d["populations"], "RS",
+          {"type": "hodgkin_huxley", "size": 1, "params": {"g_Na": "120 mS"}})),
+    ("neuron_init_gate_above_one", IZHIKEVICH, "hodgkin_huxley's gates are in [0, 1]",
+     _set(lambda d: d["populations"], "RS", {"type": "hodgkin_huxley", "size": 1,
+                                             "init": {"m": 1.5}})),
+    ("source_init", NEURONS, "a spike source has no state to set",
+     _set(lambda d: d["populations"]["pulses"], "init", {"V_m": "0 mV"})),
+    ("source_without_params", NEURONS, "a regular source needs its rate",
+     _delete(lambda d: d["populations"]["pulses"], "params")),
+    ("unknown_learning_rule", TRIPLET_PULSES, "unknown learning rule",
+     _set(lambda d: d["projections"][0]["learning"], "type", "triplet_pulse")),
+    ("learning_unknown_param", TRIPLET_PULSES, "A2_plus belongs to triplet",
+     _set(_learning_params(0), "A2_plus", 0.1)),
+    ("learning_waveform_missing", TRIPLET_PULSES, "pre_pulse is required",
+     _delete(_learning_params(0), "pre_pulse")),
+    ("learning_waveform_not_a_list", TRIPLET_PULSES, "post_pulse is a waveform",
+     _set(_learning_params(0), "post_pulse", "-0.6 V")),
+    ("learning_weight_param_wrong_unit", STDP, "A_plus takes the target's weight unit",
+     _set(_learning_params(0), "A_plus", "0.1 ms")),
+    ("learning_weight_param_negative", STDP, "A_minus >= 0",
+     _set(_learning_params(0), "A_minus", "-0.1 mV")),
+    ("learning_required_param_missing", STDP, "stdp needs w_max",
+     _delete(_learning_params(0), "w_max")),
+    ("learning_zero_utilisation", STDP, "tsodyks_markram's U > 0",
+     _set(lambda d: d["projections"][0], "learning",
+          {"type": "tsodyks_markram", "params": {"U": 0}})),
 ]
 
 # ---------------------------------------------------------------------------------------------
-# The device part of the scenario schema, generated from `memsnn models`.
+# The generated part of the scenario schema, from `memsnn models`: the quantity definitions,
+# the memristive devices, the populations (neuron models and spike sources) and the learning
+# rules.
+
+# The sections of `memsnn models` the schema is generated from: title -> kind.
+SECTIONS = {
+    "neuron models": "neuron",
+    "spike sources": "source",
+    "memristive devices": "device",
+    "learning rules": "learning",
+}
+# Kind (also the prefix of its $defs: neuron_params_lif, ...) -> how descriptions name a model.
+KIND_LABELS = {"neuron": "neuron model", "source": "spike source", "device": "device model",
+               "learning": "learning rule"}
 
 # Internal unit (as `memsnn models` prints it) -> dimension, as the schema names it.
 DIMENSIONS = {
     "1": "number", "ms": "time", "mV": "voltage", "nA": "current", "uS": "conductance",
     "nF": "capacitance", "MOhm": "resistance", "Hz": "frequency", "pC": "charge",
-    "fJ": "energy", "pW": "power", "mV ms": "flux", "K": "temperature",
+    "fJ": "energy", "pW": "power", "uA/cm2": "current_density", "mS/cm2": "conductance_density",
+    "uF/cm2": "capacitance_density", "mV ms": "flux", "K": "temperature",
 }
+# Units `memsnn models` prints for values written as plain numbers (a ParamSpec's shown_unit on
+# a dimensionless parameter: izhikevich's a, b, d and init u, hodgkin_huxley's area). memsnn's
+# unit parser knows none of them, so such a value can only be a plain number.
+PLAIN_NUMBER_UNITS = {"1/ms", "mV/ms", "um2"}
 # Dimension -> (its name in descriptions, unit regex, example, internal unit as documented).
 QUANTITIES = {
     "time": ("time", "s", "1 ms", "ms"),
@@ -183,6 +259,9 @@ QUANTITIES = {
     "charge": ("charge", "C", "1 pC", "pC"),
     "energy": ("energy", "(J|eV)", "1 eV", "fJ"),
     "power": ("power", "W", "1 pW", "pW"),
+    "current_density": ("current density", "A/cm2", "10 uA/cm2", "uA/cm2"),
+    "conductance_density": ("conductance density", "S/cm2", "36 mS/cm2", "mS/cm2"),
+    "capacitance_density": ("capacitance density", "F/cm2", "1 uF/cm2", "uF/cm2"),
     "flux": ("flux (voltage times time)", "(Wb|Vs)", "100 uWb", "mV ms = uWb"),
     "temperature": ("temperature", "K", "300 K", "K"),
 }
@@ -195,12 +274,17 @@ NUMBER = {
 CHECK_ORDER = ["any", "nonnegative", "positive", "nonzero", "probability"]
 PREFIX = "(f|p|n|u|µ|m|k|M|G|T)?"
 CHECKS = {"(> 0)": "positive", "(>= 0)": "nonnegative", "(0..1)": "probability"}
+# A learning-rule parameter whose unit column says `weight` takes the unit of the target's
+# weights (memsnn substitutes the dimension): one of these.
+WEIGHT_DIMS = ["voltage", "current", "conductance"]
 
-# Keys that apply to some values of a device's option only (memsnn rejects them otherwise):
-# device -> (option, its default, key -> the option values it applies to). Copied from
-# synapses/rram.cpp (kGradualOnly) and synapses/pulse_map.cpp (kOwned); INLINE_BAD checks one
-# case against memsnn.
+# Keys that apply to some values of a model's option only (memsnn rejects them otherwise):
+# type -> (option, its default, key -> the option values it applies to). Copied from
+# neurons/lif.cpp (refractory_input), synapses/rram.cpp (kGradualOnly) and
+# synapses/pulse_map.cpp (kOwned); tests/data/bad/refractory_input_exp_current.json and
+# INLINE_BAD check them against memsnn.
 OPTION_KEYS = {
+    "lif": ("input", "delta", {"refractory_input": ["delta"]}),
     "rram": ("mode", "binary", {k: ["gradual"] for k in ("gamma_set", "gamma_reset", "dV_reset")}),
     "pulse_map": ("map", "linear", {
         "N_p": ["linear", "nonlinear"], "N_d": ["linear", "nonlinear"],
@@ -210,54 +294,99 @@ OPTION_KEYS = {
         "beta_p": ["exponential"], "beta_d": ["exponential"],
     }),
 }
+# Why, where the rule's message should say it: (type, key) -> reason.
+OPTION_NOTES = {("lif", "refractory_input"): "synaptic input keeps flowing during t_ref"}
+# What a parameter's validate() enforces beyond the check `memsnn models` prints:
+# (type, name) -> (extra keywords of its property, a note for its description).
+PARAM_EXTRA = {
+    ("tsodyks_markram", "U"): ({"exclusiveMinimum": 0}, ""),  # its doc says (0..1]
+    ("spike_times", "spike_times"): ({}, "each list non-decreasing"),
+}
+
+
+class Spec(typing.NamedTuple):
+    """One row of a params/keys or init table of `memsnn models`.
+
+    kind: "number" (dim and check apply), "option" (choices), "waveform", "time_list" (a list of
+    times, or one list per element) or "weight" (the target's weight unit; check applies)."""
+    name: str
+    kind: str
+    dim: typing.Optional[str]
+    check: str
+    choices: typing.Optional[list]
+    required: bool
+    default: str
+    doc: str
+
+
+def parse_spec(line):
+    """A Spec from a table line; the columns are fixed-width (tools/memsnn/models_command.cpp:
+    name 18, default 28, unit 10, then the doc)."""
+    name, default, unit, doc = line[4:22].strip(), line[22:50].strip(), line[50:60].strip(), \
+        line[60:]
+    if line[21] != " " or line[49] != " " or line[59] != " " or " " in name or not name:
+        raise ValueError(f"cannot read this `memsnn models` line: {line!r}")
+    choices = None
+    m = re.search(r" \(options: ([^)]*)\)$", doc)
+    if m:
+        choices, doc = m.group(1).split(), doc[:m.start()]
+    check = next((c for s, c in CHECKS.items() if doc.endswith(" " + s)), "any")
+    required = default == "(required)"
+    dim = None
+    if unit == "option":
+        if not choices:
+            raise ValueError(f"an option without choices: {line!r}")
+        kind = "option"
+    elif unit == "waveform":
+        kind = "waveform"
+    elif unit == "weight":
+        if check == "probability":
+            raise ValueError(f"a 0..1 check on a weight: {line!r}")
+        kind = "weight"
+    elif unit in DIMENSIONS or unit in PLAIN_NUMBER_UNITS:
+        dim = DIMENSIONS.get(unit, "number")
+        if check == "probability" and dim != "number":
+            raise ValueError(f"a 0..1 check on a quantity with a unit: {line!r}")
+        # A ParamKind::time_list (spike_times) prints like a required time; its doc says what
+        # it is.
+        kind = ("time_list" if dim == "time" and required and re.search(r"\blists? of times\b",
+                                                                        doc) else "number")
+    else:
+        raise ValueError(f"unit {unit!r} has no schema dimension (add it to DIMENSIONS, or to "
+                         f"PLAIN_NUMBER_UNITS if it is a plain number, in check_schema.py): "
+                         f"{line!r}")
+    return Spec(name, kind, dim, check, choices, required, default, doc)
 
 
 def parse_models(text):
-    """The memristive devices of `memsnn models` output: type -> {params, init, variables}.
-
-    A parameter is (name, dimension, check, choices); the table columns are fixed-width
-    (tools/memsnn/models_command.cpp)."""
-    devices = {}
-    in_devices = False
-    device = block = None
+    """The generated kinds of `memsnn models` output: kind (neuron, source, device, learning)
+    -> type -> {"summary", "params", "init": [Spec], "variables": [name]}, in listed order."""
+    models = {kind: {} for kind in SECTIONS.values()}
+    kind = model = block = None
     for line in text.splitlines():
         if line.startswith("== "):
-            in_devices = line.startswith("== memristive devices")
+            kind = next((k for title, k in SECTIONS.items() if line.startswith(f"== {title}")),
+                        None)
             continue
-        if not in_devices or not line.strip():
+        if kind is None or not line.strip():
             continue
         if not line.startswith(" "):
-            device = devices.setdefault(line.split(" — ")[0].strip(),
-                                        {"params": [], "init": [], "variables": []})
+            name, _, summary = line.partition(" — ")
+            model = models[kind].setdefault(name.strip(), {"summary": summary.strip(),
+                                                           "params": [], "init": [],
+                                                           "variables": []})
             block = None
         elif not line.startswith("   "):
             block = {"keys:": "params", "params:": "params", "init:": "init",
                      "recordable:": "variables"}.get(line.strip())
         elif block == "variables":
-            device["variables"].append(line.split()[0])
+            model["variables"].append(line.split()[0])
         elif block:
-            name, unit, doc = line[4:22].strip(), line[50:60].strip(), line[60:]
-            if line[21] != " " or line[49] != " " or line[59] != " " or " " in name:
-                raise ValueError(f"cannot read this `memsnn models` line: {line!r}")
-            choices = None
-            m = re.search(r" \(options: ([^)]*)\)$", doc)
-            if m:
-                choices, doc = m.group(1).split(), doc[:m.start()]
-            check = next((c for s, c in CHECKS.items() if doc.endswith(" " + s)), "any")
-            if unit == "option":
-                if not choices:
-                    raise ValueError(f"an option without choices: {line!r}")
-                device[block].append((name, None, None, choices))
-            elif unit in DIMENSIONS:
-                if check == "probability" and DIMENSIONS[unit] != "number":
-                    raise ValueError(f"a 0..1 check on a quantity with a unit: {line!r}")
-                device[block].append((name, DIMENSIONS[unit], check, None))
-            else:
-                raise ValueError(f"unit {unit!r} has no schema dimension (add it to "
-                                 f"DIMENSIONS in check_schema.py): {line!r}")
-    if not devices:
-        raise ValueError("`memsnn models` lists no memristive devices")
-    return devices
+            model[block].append(parse_spec(line))
+    for title, kind in SECTIONS.items():
+        if not models[kind]:
+            raise ValueError(f"`memsnn models` lists no {title}")
+    return models
 
 
 def scalar_name(dim, check):
@@ -340,12 +469,67 @@ def per_element_def(dim, check):
     }
 
 
-def option_rules(device, params):
+def default_value(spec):
+    """The default `memsnn models` shows, as a valid value of the parameter, or None (required,
+    "never", an expression such as "E_L", a unit the schema spells differently, ...)."""
+    if spec.kind != "number":
+        return None
+    if spec.dim == "number":
+        try:
+            value = json.loads(spec.default)
+        except ValueError:
+            return None
+        ok = (isinstance(value, (int, float)) and not isinstance(value, bool)
+              and {"any": True, "nonnegative": value >= 0, "positive": value > 0,
+                   "probability": 0 <= value <= 1}[spec.check])
+        return value if ok else None
+    return spec.default if re.fullmatch(scalar_def(spec.dim, spec.check)["pattern"],
+                                        spec.default) else None
+
+
+def spec_property(model_type, spec, per_element):
+    """The schema of one parameter: per_element for populations and devices (a value, a list or
+    a distribution), a single value for learning rules."""
+    if spec.kind == "option":
+        prop = {"description": spec.doc, "enum": spec.choices, "default": spec.choices[0]}
+    elif spec.kind == "waveform":
+        prop = {"description": spec.doc, "$ref": "#/$defs/waveform"}
+    elif spec.kind == "time_list":
+        item = {"$ref": f"#/$defs/{scalar_name(spec.dim, spec.check)}"}
+        prop = {"description": spec.doc, "anyOf": [
+            {"type": "array", "items": item},
+            {"type": "array", "minItems": 1, "items": {"type": "array", "items": item}},
+        ]}
+    elif spec.kind == "weight":
+        prefix = "per_element_" if per_element else ""
+        rule = {"any": "", "nonnegative": ", >= 0", "positive": ", > 0"}[spec.check]
+        doc = re.sub(r" \((weight unit|[>=]+ 0)\)", "", spec.doc)
+        prop = {"description": f"a weight in the target's unit, a voltage (target input "
+                               f"delta), current (exp_current) or conductance "
+                               f"(exp_conductance){rule}: {doc}",
+                "anyOf": [{"$ref": f"#/$defs/{prefix}{scalar_name(d, spec.check)}"}
+                          for d in WEIGHT_DIMS]}
+    else:
+        prefix = "per_element_" if per_element else ""
+        prop = {"description": spec.doc,
+                "$ref": f"#/$defs/{prefix}{scalar_name(spec.dim, spec.check)}"}
+        default = default_value(spec)
+        if default is not None:
+            prop["default"] = default
+    extra, note = PARAM_EXTRA.get((model_type, spec.name), ({}, ""))
+    if note:
+        prop["description"] += f" ({note})"
+    prop.update(extra)
+    return prop
+
+
+def option_rules(model_type, params):
     """if/then rules that forbid keys outside the option values they apply to."""
-    option, default, keys = OPTION_KEYS[device]
-    choices = next(p[3] for p in params if p[0] == option)
-    if default != choices[0] or any(v not in choices for vs in keys.values() for v in vs):
-        raise ValueError(f"OPTION_KEYS[{device!r}] no longer matches `memsnn models`")
+    option, default, keys = OPTION_KEYS[model_type]
+    choices = next(p.choices for p in params if p.name == option)
+    if default != choices[0] or any(v not in choices for vs in keys.values() for v in vs) \
+            or any(k not in [p.name for p in params] for k in keys):
+        raise ValueError(f"OPTION_KEYS[{model_type!r}] no longer matches `memsnn models`")
     rules = []
     for value in choices:
         banned = [k for k, values in keys.items() if value not in values]
@@ -354,31 +538,77 @@ def option_rules(device, params):
         condition = {"properties": {option: {"const": value}}}
         if value != default:
             condition["required"] = [option]
-        rules.append({"if": condition, "then": {"properties": {
-            k: {"description": f"{k} applies to {option} "
-                               + " or ".join(f"\"{v}\"" for v in keys[k]) + " only",
-                "not": {}}
-            for k in banned}}})
+        then = {}
+        for k in banned:
+            note = OPTION_NOTES.get((model_type, k))
+            then[k] = {"description": f"{k} applies to {option} "
+                                      + " or ".join(f"\"{v}\"" for v in keys[k]) + " only"
+                                      + (f" ({note})" if note else ""),
+                       "not": {}}
+        rules.append({"if": condition, "then": {"properties": then}})
     return rules
 
 
-def device_defs(devices, schema_defs=()):
-    """The generated $defs in file order: the quantity definitions (those the devices need and
-    those of the same naming the schema already has, e.g. lif's per_element_capacitance_positive),
-    then the device definitions."""
-    needed = set()
-    for d in devices.values():
-        for _, dim, check, choices in d["params"] + d["init"]:
-            if choices is None:
-                needed.add((dim, check))
-    scalars = set(needed)
-    for dim, _ in needed:
-        scalars |= {(dim, "any"), (dim, "nonnegative")}
+def def_name(kind, what, model_type):
+    """The $defs name of a model's params or init: device_params_pcm, neuron_init_lif, ..."""
+    return f"{kind}_{what}_{model_type}"
+
+
+def object_def(kind, model_type, what, specs):
+    per_element = kind != "learning"
+    props = {s.name: spec_property(model_type, s, per_element) for s in specs}
+    title = "parameters" if what == "params" else "initial state"
+    out = {"description": f"{title} of the {model_type} {KIND_LABELS[kind]} "
+                          f"(`memsnn models {model_type}`).",
+           "type": "object", "properties": props}
+    # memsnn fills in missing init values; waveforms and time lists have no default anywhere.
+    required = [s.name for s in specs
+                if s.required and (what == "params" or s.kind in ("waveform", "time_list"))]
+    if required:
+        out["required"] = required
+    out["additionalProperties"] = False
+    if what == "params" and model_type in OPTION_KEYS:
+        out["allOf"] = option_rules(model_type, specs)
+    return out
+
+
+def type_rule(kind, model_type, model, with_init):
+    """if type is model_type then params (and init) are its definitions."""
+    then = {}
+    if any(s.required for s in model["params"]):
+        then["required"] = ["params"]
+    props = {"params": {"$ref": f"#/$defs/{def_name(kind, 'params', model_type)}"}}
+    if with_init:
+        props["init"] = ({"$ref": f"#/$defs/{def_name(kind, 'init', model_type)}"}
+                         if model["init"] or kind == "device" else False)
+    then["properties"] = props
+    return {"if": {"properties": {"type": {"const": model_type}}, "required": ["type"]},
+            "then": then}
+
+
+def quantity_defs(models, schema_defs):
+    """The quantity definitions: those the models need and those of the same naming the schema
+    already has (hand-written parts use them too)."""
+    needed, scalars = set(), set()
+    for kind, typed in models.items():
+        for model in typed.values():
+            for s in model["params"] + model["init"]:
+                if s.kind == "number":
+                    (scalars if kind == "learning" else needed).add((s.dim, s.check))
+                elif s.kind == "time_list":
+                    scalars.add((s.dim, s.check))
+                elif s.kind == "weight":
+                    for d in WEIGHT_DIMS:
+                        (scalars if kind == "learning" else needed).add((d, s.check))
+                elif s.kind == "waveform":
+                    scalars |= {("time", "positive"), ("voltage", "any")}
     for name in schema_defs:
         parsed = parse_quantity_name(name)
         if parsed:
             (needed if parsed[0] else scalars).add(parsed[1:])
-            scalars |= {parsed[1:], (parsed[1], "any"), (parsed[1], "nonnegative")}
+    scalars |= needed
+    for dim, _ in list(scalars):
+        scalars |= {(dim, "any"), (dim, "nonnegative")}
     dims = ["number", *QUANTITIES]
 
     def sort_key(dc):
@@ -389,18 +619,25 @@ def device_defs(devices, schema_defs=()):
         defs[scalar_name(dim, check)] = scalar_def(dim, check)
     for dim, check in sorted(needed, key=sort_key):
         defs["per_element_" + scalar_name(dim, check)] = per_element_def(dim, check)
+    return defs
 
-    def object_def(device, what, specs):
-        props = {}
-        for name, dim, check, choices in specs:
-            props[name] = ({"enum": choices, "default": choices[0]} if choices else
-                           {"$ref": f"#/$defs/per_element_{scalar_name(dim, check)}"})
-        out = {"description": f"{what} of the {device} device model (`memsnn models {device}`).",
-               "type": "object", "properties": props, "additionalProperties": False}
-        if what == "parameters" and device in OPTION_KEYS:
-            out["allOf"] = option_rules(device, specs)
-        return out
 
+def union(lists):
+    out = []
+    for names in lists:
+        out += [n for n in names if n not in out]
+    return out
+
+
+REGENERATE = "tests/schema/check_schema.py --update-generated-defs"
+
+
+def generated_defs(models, schema_defs=()):
+    """The generated $defs in file order: quantities, devices, populations, learning rules."""
+    defs = quantity_defs(models, schema_defs)
+
+    # Memristive devices.
+    devices = models["device"]
     types = list(devices)
     defs["device_type"] = {
         "description": "a memristive device model: " + ", ".join(types)
@@ -409,23 +646,16 @@ def device_defs(devices, schema_defs=()):
     }
     defs["device_model"] = {
         "description": "A device model with its per-element params and init (generated from "
-                       "`memsnn models` by tests/schema/check_schema.py --update-device-defs).",
+                       f"`memsnn models` by {REGENERATE}).",
         "type": "object",
         "properties": {"type": {"$ref": "#/$defs/device_type"}},
         "required": ["type"],
-        "allOf": [
-            {"if": {"properties": {"type": {"const": t}}, "required": ["type"]},
-             "then": {"properties": {"params": {"$ref": f"#/$defs/device_params_{t}"},
-                                     "init": {"$ref": f"#/$defs/device_init_{t}"}}}}
-            for t in types
-        ],
+        "allOf": [type_rule("device", t, devices[t], True) for t in types],
     }
     for t in types:
-        defs[f"device_params_{t}"] = object_def(t, "parameters", devices[t]["params"])
-        defs[f"device_init_{t}"] = object_def(t, "initial state", devices[t]["init"])
-    variables = []
-    for d in devices.values():
-        variables += [v for v in d["variables"] if v not in variables]
+        for what in ("params", "init"):
+            defs[def_name("device", what, t)] = object_def("device", t, what, devices[t][what])
+    variables = union(d["variables"] for d in devices.values())
     variables += ["selector_" + v for v in variables] + ["energy", "weight"]
     defs["projection_variable"] = {
         "description": "a variable over a projection's synapses: a variable of its device ("
@@ -435,28 +665,106 @@ def device_defs(devices, schema_defs=()):
                          "or weight of a static projection.",
         "enum": variables,
     }
+
+    # Populations: neuron models and spike sources.
+    populations = [(kind, t, m) for kind in ("neuron", "source")
+                   for t, m in models[kind].items()]
+    defs["population_type"] = {
+        "description": "a population's model: a neuron model ("
+                       + ", ".join(models["neuron"]) + ") or a spike source ("
+                       + ", ".join(models["source"]) + "); `memsnn models` lists them under "
+                         "\"neuron models\" and \"spike sources\".",
+        "enum": [t for _, t, _ in populations],
+    }
+    defs["population"] = {
+        "description": "size elements of one neuron model or spike source, with per-element "
+                       "params and init (generated from `memsnn models` by "
+                       f"{REGENERATE}).",
+        "type": "object",
+        "properties": {
+            "type": {"$ref": "#/$defs/population_type"},
+            "size": {"description": "Number of elements.", "type": "integer", "minimum": 1,
+                     "maximum": 4294967295},
+            "params": {"type": "object"},
+            "init": {"type": "object"},
+            "description": {"$ref": "#/$defs/description"},
+        },
+        "required": ["type", "size"],
+        "additionalProperties": False,
+        "allOf": [type_rule(kind, t, m, True) for kind, t, m in populations],
+    }
+    for kind, t, m in populations:
+        defs[def_name(kind, "params", t)] = object_def(kind, t, "params", m["params"])
+        if m["init"]:
+            defs[def_name(kind, "init", t)] = object_def(kind, t, "init", m["init"])
+    with_variables = [(t, m["variables"]) for _, t, m in populations if m["variables"]]
+    defs["population_variable"] = {
+        "description": "a recordable variable of the population's model ("
+                       + "; ".join(f"{t}: {', '.join(v)}" for t, v in with_variables) + ").",
+        "enum": union(v for _, v in with_variables),
+    }
+
+    # Learning rules.
+    rules = models["learning"]
+    defs["learning_type"] = {
+        "description": "a learning rule: " + ", ".join(rules)
+                       + " (`memsnn models` lists them under \"learning rules\").",
+        "enum": list(rules),
+    }
+    defs["learning"] = {
+        "description": "A learning rule of a projection with its params (generated from "
+                       f"`memsnn models` by {REGENERATE}). Parameters in the unit `weight` "
+                       "take the unit of the target's weights (mV, nA or uS); whether a rule "
+                       "suits static synapses or drives synapse circuits is checked by memsnn.",
+        "type": "object",
+        "properties": {
+            "type": {"$ref": "#/$defs/learning_type"},
+            "params": {"type": "object"},
+            "description": {"$ref": "#/$defs/description"},
+        },
+        "required": ["type"],
+        "additionalProperties": False,
+        "allOf": [type_rule("learning", t, rules[t], False) for t in rules],
+    }
+    for t in rules:
+        defs[def_name("learning", "params", t)] = object_def("learning", t, "params",
+                                                             rules[t]["params"])
     return defs
 
 
-def is_device_def(name):
-    return name.startswith(("device_params_", "device_init_")) or name in (
-        "device_type", "device_model", "projection_variable")
+GENERATED_BLOCKS = {
+    "devices": ("device_type", "device_model", "projection_variable"),
+    "populations": ("population_type", "population", "population_variable"),
+    "learning": ("learning_type", "learning"),
+}
+
+
+def generated_block(name):
+    """Which generated block a $defs name belongs to (quantities, devices, populations,
+    learning), or None for a hand-written definition."""
+    if name.startswith(("device_params_", "device_init_")):
+        return "devices"
+    if name.startswith(("neuron_params_", "neuron_init_", "source_params_", "source_init_")):
+        return "populations"
+    if name.startswith("learning_params_"):
+        return "learning"
+    for block, names in GENERATED_BLOCKS.items():
+        if name in names:
+            return block
+    return "quantities" if parse_quantity_name(name) else None
 
 
 def merge_defs(schema, generated):
-    """schema with its generated $defs in two blocks, quantities and devices, each where its
-    first definition was (a new block goes before "name"); stale generated ones are removed."""
-    def block_of(name):
-        return ("devices" if is_device_def(name) else
-                "quantities" if parse_quantity_name(name) else None)
-
-    blocks = {"quantities": {}, "devices": {}}
+    """schema with its generated $defs in blocks (quantities, devices, populations, learning),
+    each where its first definition was (a new block goes before "name"); stale generated ones
+    are removed."""
+    blocks = {"quantities": {}, "devices": {}, "populations": {}, "learning": {}}
     for name, value in generated.items():
-        blocks[block_of(name)][name] = value
+        blocks[generated_block(name)][name] = value
     old = schema["$defs"]
     out = {}
     for name, value in old.items():
-        block = block_of(name)
+        block = generated_block(name)
         if block is None:
             if name == "name":
                 for b in blocks.values():
@@ -591,8 +899,10 @@ def main():
     parser.add_argument("root", nargs="?", type=pathlib.Path,
                         default=pathlib.Path(__file__).resolve().parents[2])
     parser.add_argument("--memsnn", help="the memsnn binary (default: see the file header)")
-    parser.add_argument("--update-device-defs", action="store_true",
-                        help="rewrite the device part of scenario.schema.json from `memsnn models`")
+    parser.add_argument("--update-generated-defs", "--update-device-defs", action="store_true",
+                        dest="update",
+                        help="rewrite the generated part of scenario.schema.json (quantities, "
+                             "devices, populations, learning rules) from `memsnn models`")
     args = parser.parse_args()
     root = args.root.resolve()
     schema_path = root / "scenarios" / "scenario.schema.json"
@@ -602,15 +912,20 @@ def main():
         print(f"check_schema: {memsnn} is not an executable memsnn binary", file=sys.stderr)
         return 1
 
-    if args.update_device_defs:
+    if args.update:
         if memsnn is None:
             print("check_schema: no memsnn binary found; pass --memsnn PATH", file=sys.stderr)
             return 1
         schema = load(schema_path)
-        generated = device_defs(parse_models(models_text(memsnn)), schema.get("$defs", {}))
+        try:
+            generated = generated_defs(parse_models(models_text(memsnn)), schema.get("$defs", {}))
+        except (OSError, subprocess.SubprocessError, ValueError) as e:
+            print(f"check_schema: {memsnn} models: {e}", file=sys.stderr)
+            return 1
         updated = merge_defs(schema, generated)
         schema_path.write_text(format_json(updated), encoding="utf-8")
-        print(f"wrote {schema_path.relative_to(root)} (device definitions from {memsnn})")
+        print(f"wrote {schema_path.relative_to(root)} ({len(generated)} generated definitions "
+              f"from {memsnn} models)")
         return 0
 
     schemas = {}
@@ -691,25 +1006,29 @@ def main():
         print(f"ok   {line}")
 
     if memsnn is None:
-        print("--   device definitions not compared with `memsnn models` (no memsnn binary; "
+        print("--   generated definitions not compared with `memsnn models` (no memsnn binary; "
               "pass --memsnn PATH)")
     else:
         try:
             defs = schemas[schema_path].get("$defs", {})
-            generated = device_defs(parse_models(models_text(memsnn)), defs)
+            generated = generated_defs(parse_models(models_text(memsnn)), defs)
         except (OSError, subprocess.SubprocessError, ValueError) as e:
             print(f"FAIL {memsnn} models: {e}")
             return 1
-        stale = sorted(k for k in defs if is_device_def(k) and k not in generated)
+        stale = sorted(k for k in defs if generated_block(k) and k not in generated)
         drift = [k for k, v in generated.items() if defs.get(k) != v] + stale
         if drift:
-            print(f"FAIL scenarios/scenario.schema.json: device definitions differ from "
-                  f"`memsnn models` ({', '.join(drift[:6])}{', ...' if len(drift) > 6 else ''}); "
-                  "run tests/schema/check_schema.py --update-device-defs")
+            print(f"FAIL scenarios/scenario.schema.json: generated definitions differ from "
+                  f"`{memsnn} models` ({', '.join(drift[:6])}"
+                  f"{', ...' if len(drift) > 6 else ''}): a model, parameter or recordable "
+                  "variable changed; regenerate them with  /usr/bin/python3 "
+                  f"{REGENERATE} --memsnn {memsnn}")
             failures += 1
         else:
-            print(f"ok   scenarios/scenario.schema.json: {len(generated)} device definitions "
-                  "match `memsnn models`")
+            counts = {b: sum(1 for k in generated if generated_block(k) == b)
+                      for b in ("quantities", "devices", "populations", "learning")}
+            print(f"ok   scenarios/scenario.schema.json: {len(generated)} generated definitions "
+                  f"({', '.join(f'{n} {b}' for b, n in counts.items())}) match `memsnn models`")
 
     print(f"{'FAILED' if failures else 'passed'}: {len(scenarios)} scenarios, "
           f"{len(protocols)} pulse protocols, {len(SCHEMA_ERRORS)} schema-level bad files, "
