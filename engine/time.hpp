@@ -36,4 +36,14 @@ inline Tick ms_to_ticks_ceil(double ms) {
     return static_cast<Tick>(ticks);
 }
 
+// Grids of stepped models (step dt ticks from 0): the time of grid point k, saturating at
+// kNever, and ceil(t / dt) for t >= 0, the grid point at which an input arriving at t acts.
+inline Tick grid_tick(std::int64_t k, Tick dt) {
+    if (k >= kNever / dt) return kNever;
+    return static_cast<Tick>(k) * dt;
+}
+inline std::int64_t grid_index_ceil(Tick t, Tick dt) {
+    return static_cast<std::int64_t>(t / dt + (t % dt != 0 ? 1 : 0));
+}
+
 }  // namespace memsnn

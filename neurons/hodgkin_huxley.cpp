@@ -56,17 +56,6 @@ double gate_step(double x, double alpha, double beta, double phi, double dt) {
     return x + (x_inf - x) * dt * rate * one_minus_exp_over(dt * rate);
 }
 
-// Grid time of index k in ticks, saturating at kNever.
-Tick grid_tick(std::int64_t k, Tick dt) {
-    if (k >= kNever / dt) return kNever;
-    return k * dt;
-}
-
-// Smallest grid index whose time is at or after t.
-std::int64_t grid_index_ceil(Tick t, Tick dt) {
-    return t / dt + (t % dt != 0 ? 1 : 0);
-}
-
 }  // namespace
 
 double Params::phi() const {

@@ -31,15 +31,6 @@ constexpr std::array<NamedPreset, 7> kPresets{{
 
 constexpr double kDefaultDt = 0.1;  // ms, the scenario default, for callers that give no dt
 
-Tick grid_tick(std::int64_t k, Tick dt) {
-    return static_cast<Tick>(k) * dt;
-}
-
-// ceil(t / dt) for t >= 0: the grid point at which an input arriving at t is applied.
-std::int64_t grid_index_ceil(Tick t, Tick dt) {
-    return static_cast<std::int64_t>(t / dt + (t % dt != 0 ? 1 : 0));
-}
-
 }  // namespace
 
 std::optional<Abcd> preset(std::string_view name) {
