@@ -13,20 +13,32 @@ Projection::Projection(std::string name, std::uint32_t source_population,
     : name_(std::move(name)), source_(source_population), target_(target_population) {
     if (synapses.size() > std::numeric_limits<std::uint32_t>::max())
         throw std::length_error("projection " + name_ + ": more than 2^32 synapses");
-    // Order by source (a counting sort, stable), then by delay within each source (stable, and
-    // skipped when a source's delays are already in order, as with a single delay).
-    std::vector<std::uint32_t> start(n_sources + 1, 0);
+    // Order by target, then by source (two stable counting sorts), then by delay within each
+    // source (stable, and skipped when a source's delays are already in order, as with a single
+    // delay). So within a (source, delay) group the targets ascend and synapses onto one target
+    // keep their creation order: a partition of the target population owns one contiguous run
+    // of every group (group_range), whatever the number of partitions.
+    std::uint32_t n_targets = 0;
     for (const auto& syn : synapses) {
         if (syn.source >= n_sources)
             throw std::logic_error("projection " + name_ + ": source out of range");
-        ++start[syn.source + 1];
+        n_targets = std::max(n_targets, syn.target + 1);
     }
-    for (std::size_t s = 0; s < n_sources; ++s) start[s + 1] += start[s];
+    auto counting_sort = [&](const std::vector<std::uint32_t>& in, std::size_t n_keys, auto key) {
+        std::vector<std::uint32_t> start(n_keys + 1, 0);
+        for (const std::uint32_t i : in) ++start[key(i) + 1];
+        for (std::size_t s = 0; s < n_keys; ++s) start[s + 1] += start[s];
+        std::vector<std::uint32_t> out(in.size());
+        for (const std::uint32_t i : in) out[start[key(i)]++] = i;
+        return out;
+    };
     std::vector<std::uint32_t> order(synapses.size());
-    {
-        std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
-        for (std::uint32_t i = 0; i < synapses.size(); ++i) order[fill[synapses[i].source]++] = i;
-    }
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    order = counting_sort(order, n_targets, [&](std::uint32_t i) { return synapses[i].target; });
+    order = counting_sort(order, n_sources, [&](std::uint32_t i) { return synapses[i].source; });
+    std::vector<std::uint32_t> start(n_sources + 1, 0);
+    for (const auto& syn : synapses) ++start[syn.source + 1];
+    for (std::size_t s = 0; s < n_sources; ++s) start[s + 1] += start[s];
     auto by_delay = [&](std::uint32_t x, std::uint32_t y) {
         return synapses[x].delay < synapses[y].delay;
     };
@@ -60,6 +72,16 @@ Projection::Projection(std::string name, std::uint32_t source_population,
     group_offset_[n_sources] = static_cast<std::uint32_t>(groups_.size());
     position_.resize(creation_.size());
     for (std::uint32_t i = 0; i < creation_.size(); ++i) position_[creation_[i]] = i;
+}
+
+std::pair<std::uint32_t, std::uint32_t> Projection::group_range(std::uint32_t g, std::uint32_t lo,
+                                                                std::uint32_t hi) const {
+    const DelayGroup& group = groups_[g];
+    const auto first = targets_.begin() + group.begin, last = targets_.begin() + group.end;
+    const auto b = std::lower_bound(first, last, lo);
+    const auto e = std::lower_bound(b, last, hi);
+    return {static_cast<std::uint32_t>(b - targets_.begin()),
+            static_cast<std::uint32_t>(e - targets_.begin())};
 }
 
 void Projection::set_rule(std::shared_ptr<PlasticityRule> rule, std::size_t n_targets) {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/plasticity.hpp"
@@ -26,7 +27,8 @@ struct SynapseSpec {
 };
 
 // Synapses of one projection, packed by source neuron; within a source, grouped by delay so a
-// spike enters the event queue once per (source, delay group), never once per synapse.
+// spike enters the event queue once per (source, delay group), never once per synapse; within a
+// group, ordered by target.
 class Projection {
   public:
     struct DelayGroup {
@@ -50,11 +52,16 @@ class Projection {
     std::uint32_t first_group(std::size_t s) const { return group_offset_[s]; }
     const DelayGroup& group(std::uint32_t g) const { return groups_[g]; }
     std::uint32_t target(std::uint32_t k) const { return targets_[k]; }
+    // The synapses of group g whose targets lie in [lo, hi): targets ascend within a group.
+    std::pair<std::uint32_t, std::uint32_t> group_range(std::uint32_t g, std::uint32_t lo,
+                                                        std::uint32_t hi) const;
     double weight(std::uint32_t k) const { return weights_[k]; }
     // Synapse k's position in creation order (the id used in reports).
     std::uint32_t creation_index(std::uint32_t k) const { return creation_[k]; }
     // The static weight of the synapse created as number `id`.
     double weight_by_id(std::uint32_t id) const { return weights_[position_[id]]; }
+    // The target of the synapse created as number `id`.
+    std::uint32_t target_by_id(std::uint32_t id) const { return targets_[position_[id]]; }
 
     // Plastic weights: a learning rule changes them in place.
     double& weight_ref(std::uint32_t k) { return weights_[k]; }

@@ -1,23 +1,66 @@
 // SPDX-License-Identifier: MIT
 #include "engine/simulation.hpp"
 
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include <algorithm>
 #include <cassert>
 #include <chrono>
+#include <numeric>
+#include <stdexcept>
 
 namespace memsnn {
 
-Simulation::Simulation(Network& network) : net_(network) {
+
+Simulation::Simulation(Network& network, unsigned threads) : net_(network) {
+    parts_.resize(std::max(1u, threads));
+    for (std::size_t q = 0; q < parts_.size(); ++q) parts_[q].index = q;
+    const std::size_t n_parts = parts_.size();
     generation_.resize(net_.n_populations());
     wanted_.resize(net_.n_populations());
     queued_.resize(net_.n_populations());
+    bounds_.resize(net_.n_populations());
     for (std::uint32_t p = 0; p < net_.n_populations(); ++p) {
-        generation_[p].assign(net_.population(p).size(), 0);
-        wanted_[p].assign(net_.population(p).size(), kNever);
-        queued_[p].assign(net_.population(p).size(), kNever);
+        const std::size_t n = net_.population(p).size();
+        generation_[p].assign(n, 0);
+        wanted_[p].assign(n, kNever);
+        queued_[p].assign(n, kNever);
+        for (std::size_t q = 0; q <= n_parts; ++q)
+            bounds_[p].push_back(static_cast<std::uint32_t>(n * q / n_parts));
+    }
+    for (const Projection& proj : net_.projections()) {
+        const std::size_t n_groups =
+            proj.first_group(net_.population(proj.source_population()).size());
+        for (std::uint32_t g = 0; g < n_groups; ++g) epoch_ = std::min(epoch_, proj.group(g).delay);
+    }
+    if (parallel() && epoch_ <= 0)
+        throw std::logic_error("a parallel run needs synaptic delays > 0");
+
+    // Which positions of each report every partition samples: those of the elements (or of
+    // the synapses onto the elements) it owns.
+    const auto owner = [&](std::uint32_t pop, std::uint32_t i) {
+        const auto& b = bounds_[pop];
+        return static_cast<std::size_t>(std::upper_bound(b.begin(), b.end(), i) - b.begin() - 1);
+    };
+    report_positions_.resize(net_.reports().size(),
+                             std::vector<std::vector<std::uint32_t>>(n_parts));
+    for (std::size_t r = 0; r < net_.reports().size(); ++r) {
+        const Report& rep = net_.reports()[r];
+        for (std::uint32_t k = 0; k < rep.neurons.size(); ++k) {
+            std::size_t q = 0;
+            if (rep.projection) {
+                const Projection& proj = net_.projections()[rep.population];
+                q = owner(proj.target_population(), proj.target_by_id(rep.neurons[k]));
+            } else {
+                q = owner(rep.population, rep.neurons[k]);
+            }
+            report_positions_[r][q].push_back(k);
+        }
     }
 }
 
-void Simulation::repredict(std::uint32_t pop, std::size_t i, Tick now) {
+void Simulation::repredict(Partition& part, std::uint32_t pop, std::size_t i, Tick now) {
     const Tick t = net_.population(pop).predict(i, now);
     assert(t >= now);
     wanted_[pop][i] = t;
@@ -26,155 +69,295 @@ void Simulation::repredict(std::uint32_t pop, std::size_t i, Tick now) {
     Tick& queued = queued_[pop][i];
     if (t >= queued) return;
     queued = t;
-    queue_.push(Event{t, EventKind::emit, pop, i, ++generation_[pop][i]});
+    part.queue.push(Event{t, EventKind::emit, pop, i, ++generation_[pop][i]});
 }
 
 // An emit event with the current generation popped at t: fire, or move to the wanted time.
-void Simulation::emit_or_defer(std::uint32_t pop, std::size_t i, Tick t) {
+void Simulation::emit_or_defer(Partition& part, std::uint32_t pop, std::size_t i, Tick t) {
     queued_[pop][i] = kNever;
     const Tick wanted = wanted_[pop][i];
     if (wanted == t) {
-        emit(pop, i, t);
+        emit(part, pop, i, t);
         return;
     }
-    ++summary_.stale_events;
+    ++part.summary.stale_events;
     if (wanted == kNever) return;
     assert(wanted > t);
     queued_[pop][i] = wanted;
-    queue_.push(Event{wanted, EventKind::emit, pop, i, ++generation_[pop][i]});
+    part.queue.push(Event{wanted, EventKind::emit, pop, i, ++generation_[pop][i]});
 }
 
-void Simulation::emit(std::uint32_t pop, std::size_t i, Tick t) {
+void Simulation::emit(Partition& part, std::uint32_t pop, std::size_t i, Tick t) {
     wanted_[pop][i] = kNever;
     if (!net_.population(pop).fire(i, t)) {
-        ++summary_.wake_ups;
-        repredict(pop, i, t);
+        ++part.summary.wake_ups;
+        repredict(part, pop, i, t);
         return;
     }
-    ++summary_.spikes;
-    if (net_.record_spikes(pop))
+    ++part.summary.spikes;
+    if (parallel())
+        part.outbox[part.parity].push_back(Spike{t, pop, static_cast<std::uint32_t>(i)});
+    else if (net_.record_spikes(pop))
         for (Recorder* r : recorders_) r->spike(pop, i, t);
     for (const std::uint32_t proj_id : net_.plastic_incoming(pop)) {
         Projection& proj = net_.projection(proj_id);
         proj.rule()->on_post(proj, static_cast<std::uint32_t>(i), t);
     }
+    fan_out(part.queue, pop, i, t);
+    repredict(part, pop, i, t);
+}
+
+// A spike of element i at t enters `queue` once per outgoing projection: at its first delay
+// group; each delivery chains the next group.
+void Simulation::fan_out(EventQueue& queue, std::uint32_t pop, std::size_t i, Tick t) {
     for (const std::uint32_t proj_id : net_.outgoing(pop)) {
         const Projection& proj = net_.projections()[proj_id];
         const std::uint32_t g = proj.first_group(i);
         if (g == proj.first_group(i + 1)) continue;
-        queue_.push(Event{t + proj.group(g).delay, EventKind::delivery, proj_id, i, g});
+        queue.push(Event{t + proj.group(g).delay, EventKind::delivery, proj_id, i, g});
     }
-    repredict(pop, i, t);
 }
 
-void Simulation::deliver(const Event& e) {
+void Simulation::deliver(Partition& part, const Event& e) {
     Projection& proj = net_.projection(e.a);
     PlasticityRule* rule = proj.rule();
     const Projection::DelayGroup& group = proj.group(e.c);
     const std::uint32_t target_pop = proj.target_population();
     Population& target = net_.population(target_pop);
     SynapseCircuit* circuit = proj.circuit();
-    for (std::uint32_t k = group.begin; k < group.end; ++k) {
+    const auto [begin, end] = parallel() ? proj.group_range(e.c, lo(target_pop, part.index),
+                                                            lo(target_pop, part.index + 1))
+                                         : std::pair{group.begin, group.end};
+    for (std::uint32_t k = begin; k < end; ++k) {
         const std::uint32_t j = proj.target(k);
         double w = circuit ? circuit->on_pre(proj.creation_index(k), e.time) : proj.weight(k);
         if (rule) w = rule->transmit(proj, k, e.time, w);
         target.deliver(j, e.time, w);
-        repredict(target_pop, j, e.time);
+        repredict(part, target_pop, j, e.time);
         if (rule) rule->on_pre(proj, k, e.time);
     }
-    summary_.synaptic_events += group.end - group.begin;
+    part.summary.synaptic_events += end - begin;
     // Chain the source's next delay group: one queue entry per spike in flight per projection.
     const std::uint32_t next = e.c + 1;
     if (next < proj.first_group(e.b + 1)) {
         const Tick spike_time = e.time - group.delay;
-        queue_.push(
+        part.queue.push(
             Event{spike_time + proj.group(next).delay, EventKind::delivery, e.a, e.b, next});
     }
 }
 
-void Simulation::stimulate(const Event& e) {
+void Simulation::stimulate(Partition& part, const Event& e) {
     const StepCurrent& s = net_.stimuli()[e.a];
     const double delta = e.b == 0 ? s.amplitude : -s.amplitude;
     Population& pop = net_.population(s.population);
+    const std::uint32_t first = lo(s.population, part.index);
+    const std::uint32_t last = lo(s.population, part.index + 1);
     for (const std::uint32_t i : s.neurons) {
+        if (i < first || i >= last) continue;
         pop.add_current(i, e.time, delta);
-        repredict(s.population, i, e.time);
+        repredict(part, s.population, i, e.time);
     }
 }
 
-void Simulation::sample(const Event& e) {
+namespace {
+
+double report_value(const Network& net, const Report& r, std::size_t k, Tick t) {
+    if (!r.projection) return net.population(r.population).sample(r.neurons[k], r.variable, t);
+    const Projection& proj = net.projections()[r.population];
+    const SynapseCircuit* circuit = proj.circuit();
+    return circuit ? circuit->sample(r.neurons[k], r.variable, t) : proj.weight_by_id(r.neurons[k]);
+}
+
+}  // namespace
+
+void Simulation::sample(Partition& part, const Event& e) {
     const Report& r = net_.reports()[e.a];
-    sample_buffer_.resize(r.neurons.size());
-    if (r.projection) {
-        const Projection& proj = net_.projections()[r.population];
-        const SynapseCircuit* circuit = proj.circuit();
-        for (std::size_t k = 0; k < r.neurons.size(); ++k)
-            sample_buffer_[k] = circuit ? circuit->sample(r.neurons[k], r.variable, e.time)
-                                        : proj.weight_by_id(r.neurons[k]);
+    if (parallel()) {
+        StagedSample& row = staged_[staged_first_[e.a] + (e.b - staged_sample_[e.a])];
+        assert(row.time == e.time && row.report == e.a);
+        for (const std::uint32_t k : report_positions_[e.a][part.index])
+            row.values[k] = report_value(net_, r, k, e.time);
     } else {
-        const Population& pop = net_.population(r.population);
+        part.buffer.resize(r.neurons.size());
         for (std::size_t k = 0; k < r.neurons.size(); ++k)
-            sample_buffer_[k] = pop.sample(r.neurons[k], r.variable, e.time);
+            part.buffer[k] = report_value(net_, r, k, e.time);
+        for (Recorder* rec : recorders_) rec->sample(e.a, e.time, part.buffer);
     }
-    for (Recorder* rec : recorders_) rec->sample(e.a, e.time, sample_buffer_);
     const std::uint64_t next = e.b + 1;
     if (next < r.n_samples)
-        queue_.push(
+        part.queue.push(
             Event{r.start + static_cast<Tick>(next) * r.step, EventKind::sample, e.a, next, 0});
+}
+
+// Queues what a partition starts with: stimulus switches and the first sample of every report
+// (each partition applies and samples only what it owns), and the first prediction of each of
+// its elements.
+void Simulation::start(Partition& part) {
+    for (std::uint32_t s = 0; s < net_.stimuli().size(); ++s) {
+        const StepCurrent& stim = net_.stimuli()[s];
+        part.queue.push(Event{stim.start, EventKind::stimulus, s, 0, 0});
+        if (stim.stop != kNever) part.queue.push(Event{stim.stop, EventKind::stimulus, s, 1, 0});
+    }
+    for (std::uint32_t r = 0; r < net_.reports().size(); ++r) {
+        const Report& rep = net_.reports()[r];
+        if (rep.n_samples > 0) part.queue.push(Event{rep.start, EventKind::sample, r, 0, 0});
+    }
+    for (std::uint32_t p = 0; p < net_.n_populations(); ++p)
+        for (std::size_t i = lo(p, part.index); i < lo(p, part.index + 1); ++i)
+            repredict(part, p, i, 0);
+}
+
+void Simulation::process(Partition& part, Tick end) {
+    EventQueue& queue = part.queue;
+    while (!queue.empty() && queue.top().time < end) {
+        const Event e = queue.pop();
+        switch (e.kind) {
+            case EventKind::stimulus:
+                stimulate(part, e);
+                break;
+            case EventKind::delivery:
+                deliver(part, e);
+                break;
+            case EventKind::emit:
+                if (e.c != generation_[e.a][e.b]) {
+                    ++part.summary.stale_events;
+                    continue;
+                }
+                emit_or_defer(part, e.a, e.b, e.time);
+                break;
+            case EventKind::sample:
+                sample(part, e);
+                break;
+        }
+        ++part.summary.events;
+        if (!parallel() && progress_ && ++part.since_progress == 4096) {
+            part.since_progress = 0;
+            progress_(e.time);
+        }
+    }
+}
+
+// Queues in `part` the deliveries of the spikes the other partitions emitted last epoch.
+void Simulation::import_spikes(Partition& part, std::size_t parity) {
+    for (const Partition& other : parts_) {
+        if (other.index == part.index) continue;
+        for (const Spike& s : other.outbox[parity])
+            fan_out(part.queue, s.population, s.element, s.time);
+    }
+}
+
+// Allocates a row for every sample that falls in [from, end).
+void Simulation::stage_samples(Tick from, Tick end) {
+    n_staged_ = 0;
+    for (std::uint32_t r = 0; r < net_.reports().size(); ++r) {
+        const Report& rep = net_.reports()[r];
+        staged_first_[r] = n_staged_;
+        staged_sample_[r] = next_sample_[r];
+        for (std::uint64_t& k = next_sample_[r]; k < rep.n_samples; ++k) {
+            const Tick t = rep.start + static_cast<Tick>(k) * rep.step;
+            if (t >= end) break;
+            assert(t >= from);
+            (void)from;
+            if (n_staged_ == staged_.size()) staged_.emplace_back();
+            StagedSample& row = staged_[n_staged_++];
+            row.time = t;
+            row.report = r;
+            row.values.assign(rep.neurons.size(), 0.0);
+        }
+    }
+}
+
+// Hands the epoch's spikes and samples to the recorders in the order a one-thread run does:
+// by time; at one instant spikes (by population, element) before samples (by report).
+void Simulation::flush_epoch(std::size_t parity) {
+    merged_.clear();
+    for (const Partition& part : parts_)
+        for (const Spike& s : part.outbox[parity])
+            if (net_.record_spikes(s.population)) merged_.push_back(s);
+    std::sort(merged_.begin(), merged_.end());
+    std::vector<std::size_t> rows(n_staged_);
+    std::iota(rows.begin(), rows.end(), std::size_t{0});
+    std::sort(rows.begin(), rows.end(), [&](std::size_t x, std::size_t y) {
+        return std::tie(staged_[x].time, staged_[x].report) <
+               std::tie(staged_[y].time, staged_[y].report);
+    });
+    std::size_t s = 0;
+    for (const std::size_t row : rows) {
+        const StagedSample& sample = staged_[row];
+        for (; s < merged_.size() && merged_[s].time <= sample.time; ++s)
+            for (Recorder* r : recorders_)
+                r->spike(merged_[s].population, merged_[s].element, merged_[s].time);
+        for (Recorder* r : recorders_) r->sample(sample.report, sample.time, sample.values);
+    }
+    for (; s < merged_.size(); ++s)
+        for (Recorder* r : recorders_)
+            r->spike(merged_[s].population, merged_[s].element, merged_[s].time);
 }
 
 RunSummary Simulation::run(Tick duration) {
     const auto wall_start = std::chrono::steady_clock::now();
-    summary_ = RunSummary{};
-    queue_.clear();
-
-    for (std::uint32_t s = 0; s < net_.stimuli().size(); ++s) {
-        const StepCurrent& stim = net_.stimuli()[s];
-        queue_.push(Event{stim.start, EventKind::stimulus, s, 0, 0});
-        if (stim.stop != kNever) queue_.push(Event{stim.stop, EventKind::stimulus, s, 1, 0});
+    for (Partition& part : parts_) {
+        part.summary = RunSummary{};
+        part.queue.clear();
+        part.outbox[0].clear();
+        part.outbox[1].clear();
     }
-    for (std::uint32_t r = 0; r < net_.reports().size(); ++r) {
-        const Report& rep = net_.reports()[r];
-        if (rep.n_samples > 0) queue_.push(Event{rep.start, EventKind::sample, r, 0, 0});
-    }
-    for (std::uint32_t p = 0; p < net_.n_populations(); ++p)
-        for (std::size_t i = 0; i < net_.population(p).size(); ++i) repredict(p, i, 0);
-
-    std::uint64_t since_progress = 0;
-    while (!queue_.empty() && queue_.top().time < duration) {
-        const Event e = queue_.pop();
-        switch (e.kind) {
-            case EventKind::stimulus:
-                stimulate(e);
-                break;
-            case EventKind::delivery:
-                deliver(e);
-                break;
-            case EventKind::emit:
-                if (e.c != generation_[e.a][e.b]) {
-                    ++summary_.stale_events;
-                    continue;
-                }
-                emit_or_defer(e.a, e.b, e.time);
-                break;
-            case EventKind::sample:
-                sample(e);
-                break;
-        }
-        ++summary_.events;
-        if (progress_ && ++since_progress == 4096) {
-            since_progress = 0;
-            progress_(e.time);
+    if (!parallel()) {
+        start(parts_[0]);
+        process(parts_[0], duration);
+    } else {
+        staged_first_.assign(net_.reports().size(), 0);
+        staged_sample_.assign(net_.reports().size(), 0);
+        next_sample_.assign(net_.reports().size(), 0);
+        tbb::task_arena arena(static_cast<int>(parts_.size()));
+        std::size_t parity = 0;
+        bool first = true;
+        for (Tick t = 0; t < duration;) {
+            const Tick end = std::min(duration, t + epoch_);
+            stage_samples(t, end);
+            arena.execute([&] {
+                tbb::parallel_for(std::size_t{0}, parts_.size(), [&](std::size_t q) {
+                    Partition& part = parts_[q];
+                    if (first)
+                        start(part);
+                    else
+                        import_spikes(part, parity ^ 1);
+                    part.parity = parity;
+                    part.outbox[parity].clear();
+                    process(part, end);
+                });
+            });
+            flush_epoch(parity);
+            if (progress_) progress_(end);
+            // The next epoch starts at the earliest pending event: skip silent stretches.
+            Tick next = kNever;
+            for (const Partition& part : parts_) {
+                if (!part.queue.empty()) next = std::min(next, part.queue.top().time);
+                if (!part.outbox[parity].empty())
+                    next = std::min(next, part.outbox[parity].front().time + epoch_);
+            }
+            if (next == kNever) break;
+            t = std::max(end, next);
+            parity ^= 1;
+            first = false;
         }
     }
     if (progress_) progress_(duration);
     for (std::uint32_t id = 0; id < net_.projections().size(); ++id)
         if (SynapseCircuit* c = net_.projection(id).circuit()) c->finish(duration);
+    RunSummary summary;
+    for (const Partition& part : parts_) {
+        summary.events += part.summary.events;
+        summary.stale_events += part.summary.stale_events;
+        summary.wake_ups += part.summary.wake_ups;
+        summary.spikes += part.summary.spikes;
+        summary.synaptic_events += part.summary.synaptic_events;
+    }
     for (const Projection& p : net_.projections())
-        summary_.projection_energy.push_back(p.circuit() ? p.circuit()->energy() : 0.0);
-    summary_.wall_time_s =
+        summary.projection_energy.push_back(p.circuit() ? p.circuit()->energy() : 0.0);
+    summary.wall_time_s =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
-    return summary_;
+    return summary;
 }
 
 }  // namespace memsnn

@@ -6,9 +6,20 @@
 // At most one emit event per element is live: an earlier prediction pushes a new event and
 // cancels the queued one lazily (generation counter); a later one leaves the queued event in
 // place and moves it when it pops, so inhibition and sub-threshold input push nothing.
+//
+// Parallel runs (threads > 1). Every population is cut into `threads` contiguous blocks of
+// elements, one per partition; a partition owns its elements, the synapses onto them (with
+// their devices and learning-rule state) and its own event queue. Time advances in epochs no
+// longer than the smallest synaptic delay, so a spike emitted inside an epoch arrives in a
+// later one: within an epoch the partitions run in parallel (TBB) and touch only what they
+// own; between epochs each partition queues the deliveries of the spikes the others emitted,
+// and the spikes and samples of the epoch go to the recorders merged in the canonical order
+// (time, population, element) — the order a one-thread run produces. Every element draws from
+// its own counter-based random stream, so the output is identical for any number of threads.
 #pragma once
 
 #include <functional>
+#include <tuple>
 #include <vector>
 
 #include "engine/event_queue.hpp"
@@ -19,33 +30,84 @@ namespace memsnn {
 
 class Simulation {
   public:
-    explicit Simulation(Network& network);
+    // `threads` partitions run in parallel; the output does not depend on it.
+    explicit Simulation(Network& network, unsigned threads = 1);
+    Simulation(const Simulation&) = delete;
+    Simulation& operator=(const Simulation&) = delete;
 
     void add_recorder(Recorder* recorder) { recorders_.push_back(recorder); }
 
-    // Called now and then (every few thousand events) with the current simulated time.
+    // Called now and then (every few thousand events, or after each epoch of a parallel run)
+    // with the current simulated time.
     void set_progress(std::function<void(Tick)> callback) { progress_ = std::move(callback); }
+
+    unsigned threads() const { return static_cast<unsigned>(parts_.size()); }
+    // Longest epoch of a parallel run: the smallest synaptic delay, at most kMaxEpoch.
+    Tick epoch() const { return epoch_; }
+    static constexpr Tick kMaxEpoch = 1'000'000'000;  // 1 ms
 
     // Runs [0, duration). Events at t >= duration are not processed. May be called once.
     RunSummary run(Tick duration);
 
   private:
-    void repredict(std::uint32_t pop, std::size_t i, Tick now);
-    void emit_or_defer(std::uint32_t pop, std::size_t i, Tick t);
-    void emit(std::uint32_t pop, std::size_t i, Tick t);
-    void deliver(const Event& e);
-    void stimulate(const Event& e);
-    void sample(const Event& e);
+    struct Spike {
+        Tick time;
+        std::uint32_t population;
+        std::uint32_t element;
+        friend bool operator<(const Spike& x, const Spike& y) {
+            return std::tie(x.time, x.population, x.element) <
+                   std::tie(y.time, y.population, y.element);
+        }
+    };
+    struct Partition {
+        std::size_t index = 0;
+        EventQueue queue;
+        RunSummary summary;
+        std::vector<Spike> outbox[2];  // parallel runs: spikes emitted in epochs of each parity
+        std::size_t parity = 0;
+        std::vector<double> buffer;  // one-thread runs: a report's values at one instant
+        std::uint64_t since_progress = 0;
+    };
+    struct StagedSample {
+        Tick time;
+        std::uint32_t report;
+        std::vector<double> values;
+    };
+
+    bool parallel() const { return parts_.size() > 1; }
+    std::uint32_t lo(std::uint32_t pop, std::size_t q) const { return bounds_[pop][q]; }
+    void start(Partition& part);
+    void process(Partition& part, Tick end);
+    void import_spikes(Partition& part, std::size_t parity);
+    void repredict(Partition& part, std::uint32_t pop, std::size_t i, Tick now);
+    void emit_or_defer(Partition& part, std::uint32_t pop, std::size_t i, Tick t);
+    void emit(Partition& part, std::uint32_t pop, std::size_t i, Tick t);
+    void fan_out(EventQueue& queue, std::uint32_t pop, std::size_t i, Tick t);
+    void deliver(Partition& part, const Event& e);
+    void stimulate(Partition& part, const Event& e);
+    void sample(Partition& part, const Event& e);
+    void stage_samples(Tick from, Tick end);
+    void flush_epoch(std::size_t parity);
 
     Network& net_;
-    EventQueue queue_;
+    std::vector<Partition> parts_;
+    std::vector<std::vector<std::uint32_t>> bounds_;  // per population: threads + 1 block bounds
+    Tick epoch_ = kMaxEpoch;
     std::vector<Recorder*> recorders_;
     std::function<void(Tick)> progress_;
     std::vector<std::vector<std::uint32_t>> generation_;  // per population, per element
     std::vector<std::vector<Tick>> wanted_;  // latest prediction per element, or kNever
     std::vector<std::vector<Tick>> queued_;  // time of its live queued emit event, or kNever
-    std::vector<double> sample_buffer_;
-    RunSummary summary_;
+
+    // Parallel runs: which report positions each partition samples, and the samples of the
+    // current epoch (rows of one report are consecutive, from staged_first_[report] on).
+    std::vector<std::vector<std::vector<std::uint32_t>>> report_positions_;  // [report][part]
+    std::vector<StagedSample> staged_;
+    std::size_t n_staged_ = 0;
+    std::vector<std::size_t> staged_first_;     // per report: row of its first sample this epoch
+    std::vector<std::uint64_t> staged_sample_;  // per report: sample index of that row
+    std::vector<std::uint64_t> next_sample_;    // per report: first sample not yet staged
+    std::vector<Spike> merged_;
 };
 
 }  // namespace memsnn

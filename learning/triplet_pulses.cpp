@@ -25,28 +25,29 @@ class TripletPulsesRule final : public PlasticityRule {
     }
 
     void on_pre(Projection& proj, std::uint32_t k, Tick t) override {
-        scale(pre_, 1 + beta_minus_ * r2_[k].at(t, tau_x_));
-        proj.circuit()->on_pre_line(proj.creation_index(k), t, scaled_);
+        const std::vector<Segment> pulse = scaled(pre_, 1 + beta_minus_ * r2_[k].at(t, tau_x_));
+        proj.circuit()->on_pre_line(proj.creation_index(k), t, pulse);
         r2_[k].spike(t, tau_x_, nearest_);
     }
 
     void on_post(Projection& proj, std::uint32_t j, Tick t) override {
-        scale(post_, 1 + beta_plus_ * o2_[j].at(t, tau_y_));
+        const std::vector<Segment> pulse = scaled(post_, 1 + beta_plus_ * o2_[j].at(t, tau_y_));
         SynapseCircuit* circuit = proj.circuit();
         for (const std::uint32_t k : proj.incoming(j))
-            circuit->on_post(proj.creation_index(k), t, scaled_);
+            circuit->on_post(proj.creation_index(k), t, pulse);
         o2_[j].spike(t, tau_y_, nearest_);
     }
 
   private:
-    void scale(const std::vector<Segment>& pulse, double factor) {
-        scaled_ = pulse;
-        for (Segment& s : scaled_) s.voltage *= factor;
+    // A copy per call, not a member buffer: partitions of a parallel run call the rule at once.
+    static std::vector<Segment> scaled(std::vector<Segment> pulse, double factor) {
+        for (Segment& s : pulse) s.voltage *= factor;
+        return pulse;
     }
 
     double beta_plus_, beta_minus_, tau_x_, tau_y_;
     bool nearest_;
-    std::vector<Segment> pre_, post_, scaled_;
+    std::vector<Segment> pre_, post_;
     std::vector<Trace> r2_;  // per synapse
     std::vector<Trace> o2_;  // per target neuron
 };

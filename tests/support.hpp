@@ -16,10 +16,11 @@ struct MemoryRun {
     std::unique_ptr<MemoryRecorder> recorder = std::make_unique<MemoryRecorder>();
 };
 
-inline MemoryRun run_scenario(const Json& scenario, std::optional<std::uint64_t> seed = {}) {
+inline MemoryRun run_scenario(const Json& scenario, std::optional<std::uint64_t> seed = {},
+                              unsigned threads = 1) {
     MemoryRun run;
     run.built = build_run(scenario, default_registry(), seed, "test");
-    Simulation sim(*run.built.network);
+    Simulation sim(*run.built.network, threads);
     sim.add_recorder(run.recorder.get());
     run.recorder->begin(run.built.info);
     run.recorder->end(sim.run(run.built.duration));

@@ -366,10 +366,11 @@ TEST_CASE("bad input: an existing output is left byte-identical when the run fai
 TEST_CASE("bad input: an interrupted run exits 130 and leaves an existing output untouched") {
     TempDir dir;
     write_file(dir / "OUT.h5", kOldOutput);
-    // ~1.5 s of wall time uninterrupted; SIGINT arrives well before the end.
+    // Far longer than a second uninterrupted; SIGINT arrives after the handlers are installed
+    // even on a loaded machine under the sanitizers, and well before the end.
     const CliResult r =
-        run_cli({"run", kTiny, "-o", "OUT.h5", "--set", kLongDuration, "--set", "record=[]"},
-                dir.path(), std::chrono::seconds(60), std::chrono::milliseconds(300));
+        run_cli({"run", kTiny, "-o", "OUT.h5", "--set", "duration=100000 s", "--set", "record=[]"},
+                dir.path(), std::chrono::seconds(60), std::chrono::milliseconds(1000));
     INFO("stderr: " << r.err);
     CHECK(r.exit_code == 130);
     CHECK(contains(r.err, "memsnn: interrupted; no output written"));

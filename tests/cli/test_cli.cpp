@@ -391,7 +391,7 @@ TEST_CASE("cli: memsnn pulse writes G per pulse and rejects bad protocols with a
     CHECK_FALSE(fs::exists(dir.path() / "q.h5"));
 }
 
-TEST_CASE("cli: pulse accepts --threads (equality is a conformance test); run rejects it") {
+TEST_CASE("cli: pulse and run accept --threads (equality: conformance and determinism tests)") {
     TempDir dir;
     const std::string protocol = source_path("scenarios/devices/pcm.json");
     check_ok(run_cli({"pulse", protocol, "-o", "one.h5", "-q", "--threads", "1"}, dir.path()));
@@ -401,9 +401,11 @@ TEST_CASE("cli: pulse accepts --threads (equality is a conformance test); run re
     const CliResult bad = run_cli({"pulse", protocol, "--threads", "0"}, dir.path());
     CHECK(bad.exit_code == 2);
     CHECK(contains(bad.err, "--threads needs an integer from 1 to 1024"));
-    const CliResult run = run_cli({"run", kTiny, "--threads", "2"}, dir.path());
-    CHECK(run.exit_code == 2);
-    CHECK(contains(run.err, "--threads applies to memsnn pulse"));
+    check_ok(run_cli({"run", kTiny, "-o", "t2.h5", "-q", "--threads", "2"}, dir.path()));
+    CHECK(fs::exists(dir.path() / "t2.h5"));
+    const CliResult bad_run = run_cli({"run", kTiny, "--threads", "x"}, dir.path());
+    CHECK(bad_run.exit_code == 2);
+    CHECK(contains(bad_run.err, "--threads needs an integer from 1 to 1024"));
 }
 
 TEST_CASE("cli: inspect lists memristive projections with their energy") {

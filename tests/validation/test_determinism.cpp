@@ -83,3 +83,117 @@ TEST_CASE("memristive synapses with device noise repeat exactly under one seed")
     CHECK(a.recorder->spikes() != c.recorder->spikes());
     CHECK(a.recorder->summary().projection_energy == b.recorder->summary().projection_energy);
 }
+
+namespace {
+
+// Plastic and stochastic: Poisson afferents, pair STDP on static weights, 1T1R binary RRAM
+// cells with spread compliance under the 4T1R SRDP rule (probabilistic depression), stochastic
+// PCM neurons (reset noise) and recurrent exponential-current LIF cells with spread delays, so
+// spikes cross partitions every epoch and every kind of per-element random stream is used.
+Json plastic_stochastic_network() {
+    return Json::parse(R"({
+      "name": "threads", "seed": 5, "duration": "300 ms",
+      "populations": {
+        "input": {"type": "poisson", "size": 120, "params": {"rate": {"uniform": ["5 Hz", "60 Hz"]}}},
+        "cells": {"type": "lif", "size": 60,
+                  "params": {"input": "exp_current", "C_m": "0.25 nF", "E_L": "-70 mV",
+                             "V_th": "-55 mV", "V_reset": "-70 mV", "tau_syn_ex": "2 ms"},
+                  "init": {"V_m": {"uniform": ["-70 mV", "-56 mV"]}}},
+        "pcm": {"type": "pcm_neuron", "size": 7, "params": {"sigma_r": 0.2}}
+      },
+      "projections": [
+        {"name": "plastic", "source": "input", "target": "cells",
+         "connect": {"rule": "fixed_indegree", "indegree": 30},
+         "synapse": {"type": "static", "weight": {"uniform": ["0.2 nA", "0.9 nA"]},
+                     "delay": {"uniform": ["1 ms", "4 ms"]}},
+         "learning": {"type": "stdp", "params": {"A_plus": "0.01 nA", "A_minus": "0.012 nA",
+                                                   "w_max": "1 nA"}}},
+        {"name": "recurrent", "source": "cells", "target": "cells",
+         "connect": {"rule": "fixed_probability", "p": 0.1, "allow_autapses": false},
+         "synapse": {"type": "static", "weight": {"uniform": ["-1 nA", "0.8 nA"]},
+                     "delay": {"uniform": ["0.5 ms", "2 ms"]}}},
+        {"name": "rram", "source": "input", "target": "cells",
+         "connect": {"rule": "fixed_probability", "p": 0.05},
+         "synapse": {"type": "1t1r", "gate_width": "5 ms", "gain": 1e-4, "delay": "1 ms",
+                     "device": {"type": "rram", "params": {"mode": "binary",
+                       "I_C": {"normal": {"mean": "50 uA", "sd": "10 uA", "min": "20 uA"}}},
+                       "init": {"x": {"uniform": [0, 1]}}}},
+         "learning": {"type": "srdp", "params": {"t_D": "30 ms", "p_ltd": 0.5,
+           "ltp_waveform": [{"duration": "1 ms", "voltage": "1.2 V"}],
+           "ltd_waveform": [{"duration": "1 ms", "voltage": "-1.6 V"}]}}},
+        {"name": "to_pcm", "source": "cells", "target": "pcm",
+         "connect": {"rule": "fixed_indegree", "indegree": 10},
+         "synapse": {"type": "static", "weight": "2 V", "delay": "1 ms"}}
+      ],
+      "record": [
+        {"what": "spikes", "population": "input"},
+        {"what": "spikes", "population": "cells"},
+        {"what": "spikes", "population": "pcm"},
+        {"what": "V_m", "population": "cells", "neurons": [0, 29, 30, 59], "interval": "0.3 ms"},
+        {"what": "weight", "projection": "plastic", "interval": "10 ms", "name": "w"},
+        {"what": "G", "projection": "rram", "interval": "7 ms", "name": "G"}
+      ]})");
+}
+
+}  // namespace
+
+TEST_CASE(
+    "a plastic, stochastic network gives identical spikes and weights on 1, 2 and 4 threads") {
+    const Json s = plastic_stochastic_network();
+    const auto one = test::run_scenario(s, {}, 1);
+    const auto& spikes = one.recorder->spikes();
+    REQUIRE(one.recorder->summary().spikes > 500);
+    // Learning happened and the SRDP rule drew: weights and conductances moved.
+    const auto& samples = one.recorder->samples();
+    REQUIRE(samples.size() > 100);
+    std::size_t moved = 0;
+    std::vector<const MemoryRecorder::Sample*> first_of(one.built.info.reports.size(), nullptr);
+    for (const auto& x : samples) {
+        if (!first_of[x.report]) first_of[x.report] = &x;
+        if (x.values != first_of[x.report]->values) ++moved;
+    }
+    CHECK(moved > 20);
+    for (const unsigned threads : {2u, 4u}) {
+        INFO(threads << " threads");
+        const auto many = test::run_scenario(s, {}, threads);
+        CHECK(many.recorder->spikes() == spikes);
+        REQUIRE(many.recorder->samples().size() == samples.size());
+        for (std::size_t k = 0; k < samples.size(); ++k) {
+            CHECK(many.recorder->samples()[k].report == samples[k].report);
+            CHECK(many.recorder->samples()[k].time == samples[k].time);
+            CHECK(many.recorder->samples()[k].values == samples[k].values);
+        }
+        CHECK(many.recorder->summary().spikes == one.recorder->summary().spikes);
+        CHECK(many.recorder->summary().synaptic_events == one.recorder->summary().synaptic_events);
+        CHECK(many.recorder->summary().projection_energy ==
+              one.recorder->summary().projection_energy);
+        const auto& a = one.built.network->projections();
+        const auto& b = many.built.network->projections();
+        for (std::size_t p = 0; p < a.size(); ++p)
+            for (std::uint32_t id = 0; id < a[p].n_synapses(); ++id)
+                CHECK(a[p].weight_by_id(id) == b[p].weight_by_id(id));
+    }
+}
+
+TEST_CASE("the CLI writes byte-identical spike datasets with --threads 1 and 3") {
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("memsnn_threads_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const std::string scenario = test::source_path("scenarios/brette2007_cuba_jump.json");
+    for (const char* threads : {"1", "3"}) {
+        const std::string cmd = std::string(MEMSNN_CLI) + " run '" + scenario +
+                                "' -q --seed 7 --threads " + threads +
+                                " --set duration=\"200 ms\" -o '" +
+                                (dir / (std::string("t") + threads + ".h5")).string() + "'";
+        REQUIRE(std::system(cmd.c_str()) == 0);
+    }
+    for (const char* pop : {"exc", "inh"}) {
+        for (const char* ds : {"timestamps", "node_ids"}) {
+            const std::string name = std::string("/spikes/") + pop + "/" + ds;
+            const auto x = dataset_bytes((dir / "t1.h5").string(), name);
+            CHECK(x.size() > 0);
+            CHECK(x == dataset_bytes((dir / "t3.h5").string(), name));
+        }
+    }
+    std::filesystem::remove_all(dir);
+}

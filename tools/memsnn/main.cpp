@@ -68,6 +68,10 @@ options:
                          --set projections.0.connect.p=0.1
                        VALUE is parsed as JSON if it is valid JSON, else taken as a string.
                        May be repeated.
+  --threads N          run the network on N threads (default 1). Populations are cut into
+                       N partitions that advance in parallel, epoch by epoch (an epoch is
+                       at most the smallest synaptic delay); the output file is identical
+                       for any N.
   -q, --quiet          no summary line and no progress bar
   -h, --help           this help
 
@@ -205,20 +209,17 @@ int cmd_run(int argc, char** argv) {
         std::cout << kRunHelp;
         return 0;
     }
-    if (a.threads != 1)
-        throw ConfigError("",
-                          "--threads applies to memsnn pulse; network runs use one thread in "
-                          "this version");
+    // Handlers first: a signal must never kill the process while the temporary file exists,
+    // and one that arrives while the network is built stops the run at its first step.
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
     BuiltRun run = load_and_build(a, one_positional(a, "scenario file"));
     run.info.command_line = command_line(argc, argv);
     run.info.version = MEMSNN_VERSION;
     const std::string output = a.output ? *a.output : run.output;
-
-    // Handlers first: a signal must never kill the process while the temporary file exists.
-    std::signal(SIGINT, on_signal);
-    std::signal(SIGTERM, on_signal);
+    if (g_interrupted) throw Interrupted{};
     Hdf5Writer writer(output);  // creates the temporary file; throws if unwritable
-    Simulation sim(*run.network);
+    Simulation sim(*run.network, a.threads);
     sim.add_recorder(&writer);
     cli::ProgressBar bar(run.duration, !a.quiet && isatty(STDERR_FILENO));
     sim.set_progress([&](Tick now) {
