@@ -1,22 +1,32 @@
 // SPDX-License-Identifier: MIT
 #include "engine/simulation.hpp"
 
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
-
 #include <algorithm>
+#include <atomic>
 #include <cassert>
 #include <chrono>
+#include <exception>
+#include <mutex>
 #include <numeric>
 #include <stdexcept>
+#include <thread>
 
 namespace memsnn {
 
-
 Simulation::Simulation(Network& network, unsigned threads) : net_(network) {
+    for (const Projection& proj : net_.projections()) {
+        const std::size_t n_groups =
+            proj.first_group(net_.population(proj.source_population()).size());
+        for (std::uint32_t g = 0; g < n_groups; ++g) epoch_ = std::min(epoch_, proj.group(g).delay);
+    }
     parts_.resize(std::max(1u, threads));
+    // Epochs shorter than kMinEpoch would cost more in synchronisation than they could gain
+    // (a delay of one tick makes every spike an epoch of its own): such networks run on one
+    // thread, with the same output.
+    if (epoch_ < kMinEpoch) parts_.resize(1);
     for (std::size_t q = 0; q < parts_.size(); ++q) parts_[q].index = q;
     const std::size_t n_parts = parts_.size();
+
     generation_.resize(net_.n_populations());
     wanted_.resize(net_.n_populations());
     queued_.resize(net_.n_populations());
@@ -29,13 +39,6 @@ Simulation::Simulation(Network& network, unsigned threads) : net_(network) {
         for (std::size_t q = 0; q <= n_parts; ++q)
             bounds_[p].push_back(static_cast<std::uint32_t>(n * q / n_parts));
     }
-    for (const Projection& proj : net_.projections()) {
-        const std::size_t n_groups =
-            proj.first_group(net_.population(proj.source_population()).size());
-        for (std::uint32_t g = 0; g < n_groups; ++g) epoch_ = std::min(epoch_, proj.group(g).delay);
-    }
-    if (parallel() && epoch_ <= 0)
-        throw std::logic_error("a parallel run needs synaptic delays > 0");
 
     // Which positions of each report every partition samples: those of the elements (or of
     // the synapses onto the elements) it owns.
@@ -294,6 +297,108 @@ void Simulation::flush_epoch(std::size_t parity) {
             r->spike(merged_[s].population, merged_[s].element, merged_[s].time);
 }
 
+namespace {
+
+// All partitions wait here until the last one arrives. Waiters spin briefly (an epoch is often
+// a few microseconds of work), then sleep on the generation counter (futex), so a loaded or
+// oversubscribed machine does not burn its cores on waiting.
+class SpinBarrier {
+  public:
+    explicit SpinBarrier(std::size_t n) : n_(n) {}
+
+    void arrive_and_wait() {
+        const std::size_t generation = generation_.load(std::memory_order_acquire);
+        if (arrived_.fetch_add(1, std::memory_order_acq_rel) + 1 == n_) {
+            arrived_.store(0, std::memory_order_relaxed);
+            generation_.fetch_add(1, std::memory_order_release);
+            generation_.notify_all();
+            return;
+        }
+        for (int spins = 0; spins < 4000; ++spins)
+            if (generation_.load(std::memory_order_acquire) != generation) return;
+        while (generation_.load(std::memory_order_acquire) == generation)
+            generation_.wait(generation, std::memory_order_acquire);
+    }
+
+  private:
+    const std::size_t n_;
+    std::atomic<std::size_t> arrived_{0};
+    std::atomic<std::size_t> generation_{0};
+};
+
+}  // namespace
+
+// Every partition runs on its own thread for the whole run (partition 0 on the caller's), so
+// the barrier between epochs costs microseconds rather than a task launch. Between the two
+// barriers of an epoch, partition 0 alone hands the epoch's output to the recorders, reports
+// progress and sets up the next epoch; the others wait. A failure on any thread stops all of
+// them at the next barrier and is rethrown here.
+void Simulation::run_parallel(Tick duration) {
+    staged_first_.assign(net_.reports().size(), 0);
+    staged_sample_.assign(net_.reports().size(), 0);
+    next_sample_.assign(net_.reports().size(), 0);
+    SpinBarrier barrier(parts_.size());
+    std::mutex error_mutex;
+    std::exception_ptr error;
+    auto fail = [&] {
+        const std::lock_guard lock(error_mutex);
+        if (!error) error = std::current_exception();
+    };
+    std::size_t parity = 0;
+    bool first = true, stop = false;
+    Tick t = 0, end = std::min(duration, epoch_);
+    stage_samples(t, end);
+
+    auto work = [&](std::size_t q) {
+        Partition& part = parts_[q];
+        for (;;) {
+            barrier.arrive_and_wait();
+            if (stop) return;
+            try {
+                if (first)
+                    start(part);
+                else
+                    import_spikes(part, parity ^ 1);
+                part.parity = parity;
+                part.outbox[parity].clear();
+                process(part, end);
+            } catch (...) {
+                fail();
+            }
+            barrier.arrive_and_wait();
+            if (q != 0) continue;
+            try {
+                if (error) throw Stop{};
+                flush_epoch(parity);
+                if (progress_) progress_(end);
+                // The next epoch starts at the earliest pending event: skip silent stretches.
+                Tick next = kNever;
+                for (const Partition& p : parts_) {
+                    if (!p.queue.empty()) next = std::min(next, p.queue.top().time);
+                    if (!p.outbox[parity].empty())
+                        next = std::min(next, p.outbox[parity].front().time + epoch_);
+                }
+                t = std::max(end, next);
+                if (next == kNever || t >= duration) throw Stop{};
+                end = std::min(duration, t + epoch_);
+                stage_samples(t, end);
+                parity ^= 1;
+                first = false;
+            } catch (const Stop&) {
+                stop = true;
+            } catch (...) {
+                fail();
+                stop = true;
+            }
+        }
+    };
+    std::vector<std::thread> threads;
+    for (std::size_t q = 1; q < parts_.size(); ++q) threads.emplace_back(work, q);
+    work(0);
+    for (std::thread& th : threads) th.join();
+    if (error) std::rethrow_exception(error);
+}
+
 RunSummary Simulation::run(Tick duration) {
     const auto wall_start = std::chrono::steady_clock::now();
     for (Partition& part : parts_) {
@@ -306,41 +411,7 @@ RunSummary Simulation::run(Tick duration) {
         start(parts_[0]);
         process(parts_[0], duration);
     } else {
-        staged_first_.assign(net_.reports().size(), 0);
-        staged_sample_.assign(net_.reports().size(), 0);
-        next_sample_.assign(net_.reports().size(), 0);
-        tbb::task_arena arena(static_cast<int>(parts_.size()));
-        std::size_t parity = 0;
-        bool first = true;
-        for (Tick t = 0; t < duration;) {
-            const Tick end = std::min(duration, t + epoch_);
-            stage_samples(t, end);
-            arena.execute([&] {
-                tbb::parallel_for(std::size_t{0}, parts_.size(), [&](std::size_t q) {
-                    Partition& part = parts_[q];
-                    if (first)
-                        start(part);
-                    else
-                        import_spikes(part, parity ^ 1);
-                    part.parity = parity;
-                    part.outbox[parity].clear();
-                    process(part, end);
-                });
-            });
-            flush_epoch(parity);
-            if (progress_) progress_(end);
-            // The next epoch starts at the earliest pending event: skip silent stretches.
-            Tick next = kNever;
-            for (const Partition& part : parts_) {
-                if (!part.queue.empty()) next = std::min(next, part.queue.top().time);
-                if (!part.outbox[parity].empty())
-                    next = std::min(next, part.outbox[parity].front().time + epoch_);
-            }
-            if (next == kNever) break;
-            t = std::max(end, next);
-            parity ^= 1;
-            first = false;
-        }
+        run_parallel(duration);
     }
     if (progress_) progress_(duration);
     for (std::uint32_t id = 0; id < net_.projections().size(); ++id)

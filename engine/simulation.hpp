@@ -11,8 +11,8 @@
 // elements, one per partition; a partition owns its elements, the synapses onto them (with
 // their devices and learning-rule state) and its own event queue. Time advances in epochs no
 // longer than the smallest synaptic delay, so a spike emitted inside an epoch arrives in a
-// later one: within an epoch the partitions run in parallel (TBB) and touch only what they
-// own; between epochs each partition queues the deliveries of the spikes the others emitted,
+// later one: within an epoch the partitions run in parallel (one thread each) and touch only what
+// they own; between epochs each partition queues the deliveries of the spikes the others emitted,
 // and the spikes and samples of the epoch go to the recorders merged in the canonical order
 // (time, population, element) — the order a one-thread run produces. Every element draws from
 // its own counter-based random stream, so the output is identical for any number of threads.
@@ -41,10 +41,12 @@ class Simulation {
     // with the current simulated time.
     void set_progress(std::function<void(Tick)> callback) { progress_ = std::move(callback); }
 
+    // The threads the run uses: as asked, or 1 when the smallest delay is below kMinEpoch.
     unsigned threads() const { return static_cast<unsigned>(parts_.size()); }
     // Longest epoch of a parallel run: the smallest synaptic delay, at most kMaxEpoch.
     Tick epoch() const { return epoch_; }
     static constexpr Tick kMaxEpoch = 1'000'000'000;  // 1 ms
+    static constexpr Tick kMinEpoch = 10'000'000;     // 10 us
 
     // Runs [0, duration). Events at t >= duration are not processed. May be called once.
     RunSummary run(Tick duration);
@@ -76,6 +78,8 @@ class Simulation {
 
     bool parallel() const { return parts_.size() > 1; }
     std::uint32_t lo(std::uint32_t pop, std::size_t q) const { return bounds_[pop][q]; }
+    struct Stop {};  // ends the epoch loop of a parallel run
+    void run_parallel(Tick duration);
     void start(Partition& part);
     void process(Partition& part, Tick end);
     void import_spikes(Partition& part, std::size_t parity);

@@ -220,6 +220,11 @@ int cmd_run(int argc, char** argv) {
     if (g_interrupted) throw Interrupted{};
     Hdf5Writer writer(output);  // creates the temporary file; throws if unwritable
     Simulation sim(*run.network, a.threads);
+    if (sim.threads() < a.threads && !a.quiet)
+        std::fprintf(stderr,
+                     "memsnn: note: the smallest synaptic delay (%g ms) is below %g ms, too short "
+                     "for parallel epochs; running on one thread (same output)\n",
+                     ticks_to_ms(sim.epoch()), ticks_to_ms(Simulation::kMinEpoch));
     sim.add_recorder(&writer);
     cli::ProgressBar bar(run.duration, !a.quiet && isatty(STDERR_FILENO));
     sim.set_progress([&](Tick now) {
