@@ -38,6 +38,8 @@ import harness  # noqa: E402  (bench/brian2/harness.py: requirement checks)
 # name: scenario / Brian2 script stem, simulated seconds (full, quick), the memsnn populations
 # whose spikes are the output, the memsnn model types needed, w_max of the plastic weights in
 # memsnn's internal unit (for the final-weight summary), issue 7 speed-up target.
+# Optional: brian2 = (script stem, extra arguments) when the twin is not bench/brian2/NAME.py;
+# rate_target = issue 7 target on memsnn's synaptic events per second per core (one thread).
 BENCHMARKS = {
     "cuba": dict(duration=(10.0, 1.0), populations=["exc", "inh"], target=5.0,
                  title="Brette 2007 benchmark 4: 4000 LIF, voltage jumps"),
@@ -53,6 +55,12 @@ BENCHMARKS = {
                title="1000 Hodgkin-Huxley neurons, Poisson input, dt 0.01 ms"),
     "izhikevich": dict(duration=(1.0, 0.2), populations=["exc", "inh"], models=["izhikevich"],
                        title="Izhikevich (2003) 1000-neuron network, dt 0.1 ms"),
+    "sparse_static": dict(duration=(1.0, 0.2), populations=["exc", "inh"],
+                          brian2=("sparse", []), rate_target=50e6,
+                          title="benchmark 4: 100 000 LIF, 10 M synapses, static"),
+    "sparse_stdp": dict(duration=(1.0, 0.2), populations=["exc", "inh"],
+                        brian2=("sparse", ["--stdp"]), rate_target=20e6, w_max=0.5,
+                        title="benchmark 4: 100 000 LIF, 10 M synapses, pair STDP on E->E"),
 }
 
 
@@ -179,9 +187,10 @@ def run_memsnn(args, name, spec, duration, tmp):
 
 def run_brian2(args, name, duration, tmp):
     out = os.path.join(tmp, name + "_brian2.json")
-    cmd = [sys.executable, os.path.join(HERE, "brian2", name + ".py"), "--duration",
-           f"{duration:g}", "--seed", str(args.seed), "--repeat", str(args.repeat),
-           "--json", out]
+    script, script_args = BENCHMARKS[name].get("brian2", (name, []))
+    cmd = [sys.executable, os.path.join(HERE, "brian2", script + ".py"), *script_args,
+           "--duration", f"{duration:g}", "--seed", str(args.seed), "--repeat",
+           str(args.repeat), "--json", out]
     if args.keep:
         cmd += ["--dir", os.path.join(tmp, name + "_brian2")]
     run_measured(cmd)
@@ -314,6 +323,12 @@ def main():
     notes = []
     for name, per_sim in results.items():
         mem, b2 = per_sim.get("memsnn"), per_sim.get("brian2")
+        rate_target = BENCHMARKS[name].get("rate_target")
+        if rate_target and isinstance(mem, dict):
+            rate = mem["synaptic_events"] / mem["sim_s"]
+            verdict = "met" if rate >= rate_target else "not met"
+            notes.append(f"{name}: issue 7 target memsnn >= {rate_target:.3g} synaptic events/s "
+                         f"per core: measured {rate:.3g} on one thread ({verdict})")
         if isinstance(mem, dict) and isinstance(b2, dict):
             for key in ("w_mean_rel", "w_low_frac", "w_high_frac", "rate_first_10s_hz"):
                 if key in mem and key in b2:

@@ -46,7 +46,8 @@ Json network(double duration_s, std::size_t neurons, bool stdp) {
     s["populations"]["inh"]["size"] = neurons - neurons * 4 / 5;
     if (stdp)
         s["projections"][0]["learning"] = Json::parse(R"({"type": "stdp", "params": {
-            "A_plus": "0.001 mV", "A_minus": "0.00105 mV", "w_max": "0.5 mV"}})");
+            "A_plus": "0.001 mV", "A_minus": "0.00105 mV", "w_max": "0.5 mV",
+            "tau_plus": "20 ms", "tau_minus": "20 ms"}})");
     return s;
 }
 

@@ -36,6 +36,45 @@ void ParamTable::set_waveform(const std::string& name, std::vector<std::pair<dou
     if (given) given_[name] = true;
 }
 
+const std::vector<std::vector<std::uint64_t>>& ParamTable::index_lists(
+    const std::string& name) const {
+    const auto it = index_lists_.find(name);
+    if (it == index_lists_.end()) throw std::logic_error("index lists not resolved: " + name);
+    return it->second;
+}
+
+std::string ParamTable::index_path(const std::string& name, std::size_t list,
+                                   std::size_t item) const {
+    const auto it = nested_.find(name);
+    const bool nested = it != nested_.end() && it->second;
+    std::string out = path_of(name);
+    if (nested) {
+        out += '/';
+        out += std::to_string(list);
+    }
+    out += '/';
+    out += std::to_string(item);
+    return out;
+}
+
+const std::string& ParamTable::file(const std::string& name) const {
+    const auto it = files_.find(name);
+    if (it == files_.end()) throw std::logic_error("file not resolved: " + name);
+    return it->second;
+}
+
+void ParamTable::set_index_lists(const std::string& name, std::vector<std::vector<std::uint64_t>> v,
+                                 bool nested, bool given) {
+    index_lists_[name] = std::move(v);
+    nested_[name] = nested;
+    if (given) given_[name] = true;
+}
+
+void ParamTable::set_file(const std::string& name, std::string v, bool given) {
+    files_[name] = std::move(v);
+    if (given) given_[name] = true;
+}
+
 void ParamTable::set_numbers(const std::string& name, std::vector<double> v, bool given) {
     assert(v.size() == size_);
     numbers_[name] = std::move(v);

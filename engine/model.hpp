@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <limits>
 #include <map>
@@ -31,6 +32,10 @@ enum class ParamKind {
     choice,  // one string for the whole population, from `choices`
     time_list,  // a list of times (one list for all elements, or one list per element)
     waveform,   // a piecewise-constant voltage waveform: [{"duration": ..., "voltage": ...}, ...]
+    // non-negative integers (indices, counts): one flat list, or a list of lists
+    index_lists,
+    // a file path; a relative path is taken from the scenario file's directory
+    file,
 };
 
 struct ParamSpec {
@@ -85,6 +90,13 @@ class ParamTable {
     const std::vector<std::vector<double>>& time_lists(const std::string& name) const;
     // Waveforms as (duration [ms], voltage [mV]) pairs.
     const std::vector<std::pair<double, double>>& waveform(const std::string& name) const;
+    // Lists of non-negative integers; a flat list in the scenario is one list.
+    const std::vector<std::vector<std::uint64_t>>& index_lists(const std::string& name) const;
+    // JSON pointer of entry `item` of list `list` of an index_lists parameter (as written:
+    // ".../name/item" for a flat list, ".../name/list/item" for a list of lists).
+    std::string index_path(const std::string& name, std::size_t list, std::size_t item) const;
+    // A file parameter as written in the scenario (resolve it with PopulationArgs::scenario_dir).
+    const std::string& file(const std::string& name) const;
     // Whether the scenario wrote this parameter (as opposed to the default).
     bool given(const std::string& name) const { return given_.count(name) != 0; }
 
@@ -93,6 +105,9 @@ class ParamTable {
     void set_time_lists(const std::string& name, std::vector<std::vector<double>> v, bool given);
     void set_waveform(const std::string& name, std::vector<std::pair<double, double>> v,
                       bool given);
+    void set_index_lists(const std::string& name, std::vector<std::vector<std::uint64_t>> v,
+                         bool nested, bool given);
+    void set_file(const std::string& name, std::string v, bool given);
 
   private:
     std::size_t size_ = 0;
@@ -101,6 +116,9 @@ class ParamTable {
     std::map<std::string, std::string> choices_;
     std::map<std::string, std::vector<std::vector<double>>> lists_;
     std::map<std::string, std::vector<std::pair<double, double>>> waveforms_;
+    std::map<std::string, std::vector<std::vector<std::uint64_t>>> index_lists_;
+    std::map<std::string, bool> nested_;
+    std::map<std::string, std::string> files_;
     std::map<std::string, bool> given_;
 };
 
@@ -125,6 +143,9 @@ struct PopulationArgs {
     // The scenario's "dt" (default 0.1 ms): the integration grid of stepped neuron models and
     // the default sampling interval of reports. Exact models ignore it.
     Tick dt = 0;
+    // Directory of the scenario file: relative file parameters are taken from here (empty: the
+    // working directory, for scenarios that do not come from a file).
+    std::filesystem::path scenario_dir;
 };
 
 struct ModelInfo {

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "engine/model.hpp"
+#include "engine/recorder.hpp"
 #include "engine/time.hpp"
 
 namespace memsnn {
@@ -49,6 +50,11 @@ class Population {
 
     virtual const std::vector<VariableSpec>& variables() const = 0;
     virtual double sample(std::size_t i, std::size_t variable, Tick t) const = 0;
+
+    // What the population's input schedule is over [0, duration): input encoders report their
+    // presentation times, image rows, labels or pattern onsets, computed from the seed without
+    // touching the state; the output file stores them under /memsnn/populations/<name>.
+    virtual std::vector<InfoColumn> schedule(Tick /*duration*/) const { return {}; }
 
   private:
     std::string name_;

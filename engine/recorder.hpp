@@ -13,11 +13,20 @@
 
 namespace memsnn {
 
+// One column a population reports about its input schedule (input encoders: presentation
+// times, image rows and labels, pattern onsets), stored under /memsnn/populations/<name>.
+struct InfoColumn {
+    std::string name;
+    std::string units;  // "ms", or "1" for indices and labels
+    std::vector<double> values;
+};
+
 struct PopulationInfo {
     std::string name;
     std::string type;
     std::size_t size = 0;
     bool record_spikes = false;
+    std::vector<InfoColumn> columns;  // Population::schedule over the run
 };
 
 // One state report: one variable of one population, sampled on a regular grid

@@ -30,6 +30,13 @@ enum class StreamDomain : std::uint32_t {
     device = 5,         // device noise and stochastic switching: one per (array, device)
     learning = 6,       // stochastic learning rules: one per (projection, synapse)
     neuron = 7,         // stochastic neuron models: one per (population, neuron)
+    // Input encoders (neurons/pattern_slots, correlated_poisson, image_poisson,
+    // embedded_pattern): population-level schedules, one per (population, k), where k is the
+    // encoder's own index (0 for a single schedule, the epoch for per-epoch shuffles).
+    encoder_schedule = 8,
+    encoder_noise = 9,     // input encoders: noise draws, one per (population, element)
+    encoder_jitter = 10,   // input encoders: spike-time jitter, one per (population, element)
+    encoder_pattern = 11,  // embedded_pattern: the frozen pattern, one per (population, element)
 };
 
 class RandomStream {
@@ -61,6 +68,13 @@ class RandomStream {
 
     // Uniform integer in [0, n), n > 0, without modulo bias (Lemire's method).
     std::uint64_t below(std::uint64_t n);
+
+    // Random access: the next draw is the first number of counter block `block` (a block
+    // holds two 64-bit numbers), as if 2 * block numbers had been taken from a fresh stream.
+    void seek(std::uint32_t block) {
+        counter_ = block;
+        used_ = 2;
+    }
 
   private:
     void refill();

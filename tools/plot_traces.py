@@ -28,29 +28,12 @@ except ImportError as error:  # pragma: no cover - depends on the machine
              "and python3-matplotlib (apt-get install python3-h5py python3-numpy "
              "python3-matplotlib) and run with /usr/bin/python3")
 
-
-def text(value):
-    return value.decode() if isinstance(value, bytes) else str(value)
+from memsnn_h5 import read_report, text  # noqa: E402  (tools/memsnn_h5.py, shared readers)
 
 
-def read_report(f, name):
-    group = f[f"report/{name}"]
-    data = group["data"][:]
-    start, _stop, step = group["mapping/time"][:]
-    time = start + step * np.arange(data.shape[0])
-    return {
-        "name": name,
-        "time": time,
-        "data": data,
-        "nodes": group["mapping/node_ids"][:],
-        "units": text(group["data"].attrs.get("units", "")),
-        "variable": text(group["data"].attrs.get("variable", name)),
-        "population": text(group.attrs.get("population", "")),
-    }
-
-
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(argv=None, prog="plot_traces.py"):
+    """Runs the command line `argv` (default sys.argv[1:]); tools/plot.py traces calls this."""
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__.splitlines()[0])
     parser.add_argument("file", help="memsnn run output (HDF5)")
     parser.add_argument("-o", "--output", help="PNG file to write")
     parser.add_argument("--report", nargs="+", default=None, help="reports to plot (default all)")
@@ -62,12 +45,12 @@ def main():
     parser.add_argument("--labels", nargs="+", default=None,
                         help="legend names, one per plotted node in report order")
     parser.add_argument("--list", action="store_true", help="list reports and exit")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
 
     try:
         f = h5py.File(args.file, "r")
     except OSError as error:
-        sys.exit(f"plot_traces.py: cannot open {args.file}: {error}")
+        sys.exit(f"{prog}: cannot open {args.file}: {error}")
     with f:
         available = list(f["report"].keys()) if "report" in f else []
         spike_groups = list(f["spikes"].keys()) if "spikes" in f else []
@@ -80,13 +63,13 @@ def main():
                 print(f"spikes {name}: {len(f[f'spikes/{name}/timestamps'])} spikes")
             return
         if not args.output:
-            sys.exit("plot_traces.py: -o FIGURE.png is required (or --list)")
+            sys.exit(f"{prog}: -o FIGURE.png is required (or --list)")
         names = args.report if args.report else available
         if not names:
-            sys.exit(f"plot_traces.py: {args.file} has no /report group (nothing recorded)")
+            sys.exit(f"{prog}: {args.file} has no /report group (nothing recorded)")
         for name in names:
             if name not in available:
-                sys.exit(f"plot_traces.py: no report \"{name}\" in {args.file}; it has: "
+                sys.exit(f"{prog}: no report \"{name}\" in {args.file}; it has: "
                          + ", ".join(available))
         reports = [read_report(f, name) for name in names]
         spikes = {}
@@ -99,7 +82,7 @@ def main():
     if args.labels:
         nodes = list(reports[0]["nodes"]) if args.nodes is None else args.nodes
         if len(args.labels) != len(nodes):
-            sys.exit(f"plot_traces.py: --labels needs {len(nodes)} names (one per node plotted)")
+            sys.exit(f"{prog}: --labels needs {len(nodes)} names (one per node plotted)")
         labels = {int(n): name for n, name in zip(nodes, args.labels)}
 
     fig, axes = plt.subplots(len(reports), 1, figsize=(7.5, 1.7 * len(reports) + 0.7),

@@ -102,6 +102,8 @@ class Builder {
         return std::move(run_);
     }
 
+    void set_scenario_dir(std::filesystem::path dir) { scenario_dir_ = std::move(dir); }
+
   private:
     Network& net() { return *run_.network; }
 
@@ -135,8 +137,10 @@ class Builder {
                                                          run_.info.seed, 2ull * id + 1, true);
             PopulationArgs args{it.key(), size, id, run_.info.seed, &params, &init_table};
             args.dt = ms_to_ticks(dt_);
+            args.scenario_dir = scenario_dir_;
             net().add_population(model->make(args));
             run_.info.populations.push_back({it.key(), type, size, false});
+            run_.info.populations.back().columns = net().population(id).schedule(run_.duration);
         }
     }
 
@@ -410,6 +414,7 @@ class Builder {
     const Registry& registry_;
     BuiltRun run_;
     double dt_ = kDefaultDt;
+    std::filesystem::path scenario_dir_;
 };
 
 }  // namespace
@@ -417,6 +422,14 @@ class Builder {
 BuiltRun build_run(const Json& scenario, const Registry& registry,
                    std::optional<std::uint64_t> seed_override, const std::string& default_name) {
     return Builder(scenario, registry, seed_override, default_name).build();
+}
+
+BuiltRun build_run(const Json& scenario, const Registry& registry,
+                   std::optional<std::uint64_t> seed_override, const std::string& default_name,
+                   const std::filesystem::path& scenario_dir) {
+    Builder builder(scenario, registry, seed_override, default_name);
+    builder.set_scenario_dir(scenario_dir);
+    return builder.build();
 }
 
 }  // namespace memsnn

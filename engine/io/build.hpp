@@ -4,6 +4,7 @@
 // Nothing is run and nothing is written here; a ConfigError leaves no trace.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,6 +26,11 @@ struct BuiltRun {
 // `default_name` names the run when the scenario has no "name" (the CLI passes the file stem).
 BuiltRun build_run(const Json& scenario, const Registry& registry,
                    std::optional<std::uint64_t> seed_override, const std::string& default_name);
+// The same for a scenario read from a file in `scenario_dir`: relative file parameters
+// (image_poisson "file") are taken from there instead of the working directory.
+BuiltRun build_run(const Json& scenario, const Registry& registry,
+                   std::optional<std::uint64_t> seed_override, const std::string& default_name,
+                   const std::filesystem::path& scenario_dir);
 
 // The registry of every built-in model (neurons, sources, synapses).
 const Registry& default_registry();

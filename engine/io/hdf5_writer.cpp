@@ -452,6 +452,9 @@ void Hdf5Writer::begin(const RunInfo& info) {
         Handle group = w.make_group(populations.get(), p.name, "population");
         w.attribute(group.get(), "type", p.type);
         w.attribute(group.get(), "size", static_cast<std::uint64_t>(p.size));
+        for (const auto& c : p.columns)
+            table("/memsnn/populations/" + p.name + "/" + c.name, c.values, {c.values.size()},
+                  c.units);
     }
 
     if (!info.projections.empty()) {

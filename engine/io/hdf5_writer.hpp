@@ -17,6 +17,8 @@
 //                                  wake_ups, spikes, synaptic_events
 //       scenario     string        the scenario JSON as run
 //       populations/<name>         attributes type, size
+//           <column>   float64 [n]  input encoders' schedules (Population::schedule), with
+//                                  attribute units
 //
 // Every growing dataset is chunked, shuffled + gzip-compressed and unlimited along its first
 // dimension. Spikes and samples are buffered in memory and appended one chunk at a time, so

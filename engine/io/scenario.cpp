@@ -443,6 +443,53 @@ ParamTable resolve_params(const Json* object, const std::string& path,
                 table.set_time_lists(spec.name, std::move(lists), true);
                 break;
             }
+            case ParamKind::index_lists: {
+                if (!given) {
+                    if (spec.required())
+                        throw ConfigError(path.empty() ? "/" : path,
+                                          "missing required key \"" + spec.name + "\"");
+                    table.set_index_lists(spec.name, {}, false, false);
+                    break;
+                }
+                if (!given->is_array())
+                    throw ConfigError(ppath,
+                                      "expected a list of indices, or a list of such lists, got " +
+                                          describe(*given));
+                const bool nested = !given->empty() && (*given)[0].is_array();
+                auto read_indices = [&](const Json& list, const std::string& lpath) {
+                    if (!list.is_array())
+                        throw ConfigError(lpath,
+                                          "expected a list of indices, got " + describe(list));
+                    std::vector<std::uint64_t> out;
+                    for (std::size_t i = 0; i < list.size(); ++i)
+                        out.push_back(require_count(list[i], pointer(lpath, i)));
+                    return out;
+                };
+                std::vector<std::vector<std::uint64_t>> lists;
+                if (nested) {
+                    for (std::size_t i = 0; i < given->size(); ++i)
+                        lists.push_back(read_indices((*given)[i], pointer(ppath, i)));
+                } else {
+                    lists.push_back(read_indices(*given, ppath));
+                }
+                table.set_index_lists(spec.name, std::move(lists), nested, true);
+                break;
+            }
+            case ParamKind::file: {
+                if (!given) {
+                    if (spec.required())
+                        throw ConfigError(
+                            path.empty() ? "/" : path,
+                            "missing required key \"" + spec.name + "\" (a file path)");
+                    table.set_file(spec.name, "", false);
+                    break;
+                }
+                std::string v = require_string(*given, ppath);
+                if (v.empty())
+                    throw ConfigError(ppath, "expected a file path, got an empty string");
+                table.set_file(spec.name, std::move(v), true);
+                break;
+            }
             case ParamKind::number: {
                 if (!given) {
                     if (spec.required() && !defaults_optional)

@@ -79,6 +79,17 @@ const BadCase kBadCases[] = {
     {"name_with_dot.json", "/populations/n.exc", "must start with a letter"},
     {"init_wrong_input.json", "/populations/n/init/g_ex",
      "is not state of a lif with input \"exp_current\""},
+    // Input encoders (a relative image file is found from the scenario file's directory).
+    {"image_poisson_size_mismatch.json", "/populations/img/size",
+     "three_pixels.csv\" has 3 pixels (one element per pixel)"},
+    {"image_poisson_missing_file.json", "/populations/img/params/file",
+     "images/no_such_file.csv\": no such file"},
+    {"pattern_slots_pixel_out_of_range.json", "/populations/s/params/patterns/1/2",
+     "pixel 16 is out of range (population size 16)"},
+    {"correlated_index_out_of_range.json", "/populations/c/params/correlated/2",
+     "element 20 is out of range (population size 20)"},
+    {"embedded_pattern_window_not_multiple.json", "/populations/e/params/pattern_duration",
+     "must be a whole multiple of rate_step (1 ms)"},
 };
 
 const std::string kTiny = source_path("tests/data/good/tiny.json");

@@ -64,6 +64,10 @@ Json required_params(const ModelInfo& m) {
     for (const auto& spec : m.params) {
         if (spec.kind == ParamKind::time_list)
             p[spec.name] = Json::array({"1 ms", "2 ms"});
+        else if (spec.kind == ParamKind::index_lists && spec.required())
+            p[spec.name] = Json::array({Json::array({0, 1})});
+        else if (spec.kind == ParamKind::file && spec.required())  // image_poisson, 3 pixels
+            p[spec.name] = std::string(MEMSNN_SOURCE_DIR) + "/tests/data/images/three_pixels.csv";
         else if (spec.kind == ParamKind::number && spec.required())
             p[spec.name] = value(1, spec.dim);
     }

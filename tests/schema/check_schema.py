@@ -304,6 +304,8 @@ PARAM_EXTRA = {
 }
 
 
+# Input encoders add two more kinds: "index_lists" (unit column `indices`: non-negative
+# integers, one list or a list of lists) and "file" (unit column `file`: a path string).
 class Spec(typing.NamedTuple):
     """One row of a params/keys or init table of `memsnn models`.
 
@@ -339,6 +341,10 @@ def parse_spec(line):
         kind = "option"
     elif unit == "waveform":
         kind = "waveform"
+    elif unit == "indices":
+        kind = "index_lists"
+    elif unit == "file":
+        kind = "file"
     elif unit == "weight":
         if check == "probability":
             raise ValueError(f"a 0..1 check on a weight: {line!r}")
@@ -494,6 +500,14 @@ def spec_property(model_type, spec, per_element):
         prop = {"description": spec.doc, "enum": spec.choices, "default": spec.choices[0]}
     elif spec.kind == "waveform":
         prop = {"description": spec.doc, "$ref": "#/$defs/waveform"}
+    elif spec.kind == "index_lists":
+        item = {"type": "integer", "minimum": 0}
+        prop = {"description": spec.doc, "anyOf": [
+            {"type": "array", "items": item},
+            {"type": "array", "minItems": 1, "items": {"type": "array", "items": item}},
+        ]}
+    elif spec.kind == "file":
+        prop = {"description": spec.doc, "type": "string", "minLength": 1}
     elif spec.kind == "time_list":
         item = {"$ref": f"#/$defs/{scalar_name(spec.dim, spec.check)}"}
         prop = {"description": spec.doc, "anyOf": [

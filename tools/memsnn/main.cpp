@@ -191,7 +191,8 @@ BuiltRun load_and_build(const Args& a, const std::string& file) {
     Json scenario = load_scenario_file(file);
     for (const auto& s : a.sets) apply_override(scenario, s);
     return build_run(scenario, default_registry(), a.seed,
-                     std::filesystem::path(file).stem().string());
+                     std::filesystem::path(file).stem().string(),
+                     std::filesystem::path(file).parent_path());
 }
 
 std::string command_line(int argc, char** argv) {

@@ -32,6 +32,8 @@ std::string default_text(const ParamSpec& p) {
     if (!p.shown_default.empty()) return p.shown_default;
     if (p.kind == ParamKind::choice) return "\"" + p.choices.front() + "\"";
     if (p.kind == ParamKind::time_list || p.kind == ParamKind::waveform) return "(required)";
+    if (p.kind == ParamKind::index_lists || p.kind == ParamKind::file)
+        return p.required() ? "(required)" : "none";
     if (p.required()) return "(required)";
     if (std::isinf(p.default_value)) return "never";
     return format_quantity(p.default_value, p.dim);
@@ -40,6 +42,8 @@ std::string default_text(const ParamSpec& p) {
 std::string unit_text(const ParamSpec& p) {
     if (!p.shown_unit.empty()) return p.shown_unit;
     if (p.kind == ParamKind::waveform) return "waveform";
+    if (p.kind == ParamKind::index_lists) return "indices";
+    if (p.kind == ParamKind::file) return "file";
     if (p.kind == ParamKind::choice) return "option";
     return std::string(internal_unit(p.dim));
 }
