@@ -10,10 +10,29 @@
 #include <string>
 #include <vector>
 
+#include "engine/error.hpp"
 #include "engine/io/build.hpp"
 #include "engine/population.hpp"
+#include "tests/support.hpp"
 
 namespace memsnn::test {
+
+// A scenario with one population `name` of source `type` and nothing else.
+inline Json source_scenario(const std::string& name, const std::string& type, const Json& params,
+                            const char* duration, std::uint64_t size) {
+    return Json{{"duration", duration},
+                {"populations", {{name, {{"type", type}, {"size", size}, {"params", params}}}}}};
+}
+
+// The message of the ConfigError a scenario's run throws, or "" when it runs.
+inline std::string error_of(const Json& s) {
+    try {
+        run_scenario(s);
+    } catch (const ConfigError& e) {
+        return e.what();
+    }
+    return "";
+}
 
 struct SourceUnderTest {
     ParamTable params;

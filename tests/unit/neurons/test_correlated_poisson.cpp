@@ -13,19 +13,10 @@ using namespace memsnn;
 namespace {
 
 Json scenario(const Json& params, const char* duration, std::uint64_t size = 20) {
-    return Json{{"duration", duration},
-                {"populations",
-                 {{"c", {{"type", "correlated_poisson"}, {"size", size}, {"params", params}}}}}};
+    return test::source_scenario("c", "correlated_poisson", params, duration, size);
 }
 
-std::string error_of(const Json& s) {
-    try {
-        test::run_scenario(s);
-    } catch (const ConfigError& e) {
-        return e.what();
-    }
-    return "";
-}
+using test::error_of;
 
 const std::vector<std::uint64_t> kCorrelated{2, 5, 7, 11, 19};
 

@@ -15,19 +15,10 @@ using namespace memsnn;
 namespace {
 
 Json scenario(const Json& params, const char* duration, std::uint64_t size = 200) {
-    return Json{{"duration", duration},
-                {"populations",
-                 {{"e", {{"type", "embedded_pattern"}, {"size", size}, {"params", params}}}}}};
+    return test::source_scenario("e", "embedded_pattern", params, duration, size);
 }
 
-std::string error_of(const Json& s) {
-    try {
-        test::run_scenario(s);
-    } catch (const ConfigError& e) {
-        return e.what();
-    }
-    return "";
-}
+using test::error_of;
 
 const InfoColumn& column(const RunInfo& info, const std::string& name) {
     for (const auto& c : info.populations[0].columns)

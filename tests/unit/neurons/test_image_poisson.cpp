@@ -47,19 +47,10 @@ const char* kFourPixels =
     "3, 100, 0, 20, 5\r\n";
 
 Json scenario(const Json& params, const char* duration, std::uint64_t size = 4) {
-    return Json{{"duration", duration},
-                {"populations",
-                 {{"img", {{"type", "image_poisson"}, {"size", size}, {"params", params}}}}}};
+    return test::source_scenario("img", "image_poisson", params, duration, size);
 }
 
-std::string error_of(const Json& s) {
-    try {
-        test::run_scenario(s);
-    } catch (const ConfigError& e) {
-        return e.what();
-    }
-    return "";
-}
+using test::error_of;
 
 }  // namespace
 

@@ -22,19 +22,10 @@ Json slots_params(double p_noise) {
 }
 
 Json scenario(const Json& params, const char* duration, std::uint64_t size = 16) {
-    return Json{
-        {"duration", duration},
-        {"populations", {{"s", {{"type", "pattern_slots"}, {"size", size}, {"params", params}}}}}};
+    return test::source_scenario("s", "pattern_slots", params, duration, size);
 }
 
-std::string error_of(const Json& s) {
-    try {
-        test::run_scenario(s);
-    } catch (const ConfigError& e) {
-        return e.what();
-    }
-    return "";
-}
+using test::error_of;
 
 // The spikes expected for slots_params(p_noise) with p_noise 0 or 1: pattern slot of epoch e at
 // 5 + 20 e + 2 ms (X for epochs 0-2, O for 3-4), noise slot at 5 + 20 e + 12 ms (all pixels
