@@ -26,15 +26,18 @@ double bisect(double lo, double hi, Below below) {
     }
 }
 
+// Critical points, zeros, or interval ends: f has at most one zero more than its terms.
+using Points = SmallVector<ExpSum::kMaxTerms + 2>;
+
 // Every critical point of f (zero of f') in (a, b), ascending.
-std::vector<double> critical_points(const ExpSum& f, double a, double b);
+Points critical_points(const ExpSum& f, double a, double b);
 
 // Zeros of g in (a, b), where g = exp(mu t) f'(t) has the same zeros as f'.
-std::vector<double> zeros_in(const ExpSum& g, double a, double b) {
-    std::vector<double> points{a};
+Points zeros_in(const ExpSum& g, double a, double b) {
+    Points points{a};
     for (double x : critical_points(g, a, b)) points.push_back(x);
     points.push_back(b);
-    std::vector<double> zeros;
+    Points zeros;
     for (std::size_t k = 0; k + 1 < points.size(); ++k) {
         const bool lo_negative = g(points[k]) < 0;
         if (lo_negative == (g(points[k + 1]) < 0)) continue;
@@ -44,7 +47,7 @@ std::vector<double> zeros_in(const ExpSum& g, double a, double b) {
     return zeros;
 }
 
-std::vector<double> critical_points(const ExpSum& f, double a, double b) {
+Points critical_points(const ExpSum& f, double a, double b) {
     if (f.c.empty()) return {};
     // f'(t) = sum -lambda_k c_k exp(-lambda_k t); scale by exp(lambda_min t).
     const std::size_t slow = static_cast<std::size_t>(
@@ -79,7 +82,7 @@ double first_upward_crossing(const ExpSum& f_in) {
     // Beyond 60 of the slowest time constants every exponential is below 1e-26 of its
     // coefficient; the tail is handled separately below.
     const double horizon = 60.0 / *std::min_element(f.lambda.begin(), f.lambda.end());
-    std::vector<double> points{0.0};
+    Points points{0.0};
     for (double x : critical_points(f, 0.0, horizon)) points.push_back(x);
     points.push_back(horizon);
     for (std::size_t k = 0; k + 1 < points.size(); ++k) {

@@ -10,14 +10,49 @@
 // negative, so nothing overflows.
 #pragma once
 
-#include <vector>
+#include <array>
+#include <cstddef>
+#include <initializer_list>
+#include <stdexcept>
 
 namespace memsnn {
 
+// Up to N doubles stored inline: the root search runs after every synaptic input of a LIF
+// neuron with exponential currents, and heap allocation there cost ~10 % of such runs.
+template <std::size_t N>
+class SmallVector {
+  public:
+    SmallVector() = default;
+    SmallVector(std::initializer_list<double> values) {
+        for (const double v : values) push_back(v);
+    }
+    SmallVector& operator=(std::initializer_list<double> values) {
+        size_ = 0;
+        for (const double v : values) push_back(v);
+        return *this;
+    }
+    void push_back(double v) {
+        if (size_ == N) throw std::length_error("SmallVector: more than its capacity");
+        data_[size_++] = v;
+    }
+    void pop_back() { --size_; }
+    std::size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    double& operator[](std::size_t k) { return data_[k]; }
+    double operator[](std::size_t k) const { return data_[k]; }
+    const double* begin() const { return data_.data(); }
+    const double* end() const { return data_.data() + size_; }
+
+  private:
+    std::array<double, N> data_{};
+    std::size_t size_ = 0;
+};
+
 struct ExpSum {
+    static constexpr std::size_t kMaxTerms = 8;
     double c0 = 0;
-    std::vector<double> c;       // coefficients
-    std::vector<double> lambda;  // rates (1/ms), all > 0 and distinct
+    SmallVector<kMaxTerms> c;       // coefficients
+    SmallVector<kMaxTerms> lambda;  // rates (1/ms), all > 0 and distinct
 
     double operator()(double t) const;
 };
