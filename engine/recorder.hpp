@@ -50,6 +50,10 @@ struct ProjectionInfo {
     std::string synapse;  // synapse type ("static", "two_terminal", ...)
     std::string device;   // device type, or "" for static synapses
     std::uint64_t synapses = 0;
+    // Source and target element of each synapse, by synapse id (creation order); filled for
+    // projections with a report over their synapses, so weights can be mapped to neurons.
+    std::vector<std::uint32_t> source_ids;
+    std::vector<std::uint32_t> target_ids;
 };
 
 struct RunInfo {

@@ -337,6 +337,18 @@ class Builder {
                                 path + "/synapses", proj.n_synapses());
         const Dim unit = proj.circuit() ? vars[var].dim
                                         : *net().population(proj.target_population()).weight_dim();
+        ProjectionInfo& pinfo = run_.info.projections[id];
+        if (pinfo.source_ids.empty() && proj.n_synapses() > 0) {
+            pinfo.source_ids.resize(proj.n_synapses());
+            pinfo.target_ids.resize(proj.n_synapses());
+            const std::size_t n_sources = net().population(proj.source_population()).size();
+            for (std::uint32_t src = 0; src < n_sources; ++src)
+                for (std::uint32_t g = proj.first_group(src); g < proj.first_group(src + 1); ++g)
+                    for (std::uint32_t k = proj.group(g).begin; k < proj.group(g).end; ++k) {
+                        pinfo.source_ids[proj.creation_index(k)] = src;
+                        pinfo.target_ids[proj.creation_index(k)] = proj.target(k);
+                    }
+        }
         add_report(rj, path, pname, what, std::string(internal_unit(unit)), std::move(r));
     }
 

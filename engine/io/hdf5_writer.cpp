@@ -464,6 +464,12 @@ void Hdf5Writer::begin(const RunInfo& info) {
             w.attribute(group.get(), "synapse", p.synapse);
             if (!p.device.empty()) w.attribute(group.get(), "device", p.device);
             w.attribute(group.get(), "synapses", p.synapses);
+            if (!p.source_ids.empty()) {
+                w.small_dataset(group.get(), "source_ids", H5T_STD_U32LE, H5T_NATIVE_UINT32,
+                                p.source_ids.size(), p.source_ids.data());
+                w.small_dataset(group.get(), "target_ids", H5T_STD_U32LE, H5T_NATIVE_UINT32,
+                                p.target_ids.size(), p.target_ids.data());
+            }
             w.projections.push_back(std::move(group));
         }
     }

@@ -8,8 +8,8 @@
   2. --list, raster (with rate; with --marks on a copy given an input schedule), traces,
      weights (grid and per target), hist and window each write a non-empty PNG; the
      per-target maps hold the weights of the right synapses.
-  3. A bad subcommand, a missing report, a grid that does not fit and --per-target on a random
-     projection fail with exit code != 0, a message naming the problem, and no PNG.
+  3. A bad subcommand, a missing report and a grid that does not fit fail with exit code != 0,
+     a message naming the problem, and no PNG.
   4. The command lines as a user runs them: exit code 2 for a bad subcommand, and
      tools/plot_traces.py's own command line still works.
 
@@ -162,7 +162,9 @@ def main():
             targets = None
             shape = (4, 4)
         maps, columns, _ = plot.target_maps(f, Options, report, [0, len(report["time"]) - 1])
-        _, _, _, _, random_reason = memsnn_h5.synapse_mapping(f, "random")
+        random_sources, random_targets, _, _, random_reason = memsnn_h5.synapse_mapping(
+            f, "random")
+        random_width = f["report/random_w/data"].shape[1]
     check(reason is None and list(sources[:4]) == [0, 0, 1, 1] and
           list(targets[:4]) == [0, 1, 0, 1],
           "the all_to_all mapping is rebuilt in creation order")
@@ -173,8 +175,14 @@ def main():
           "--per-target places each synapse's weight at its source index")
     check(not np.array_equal(report["data"][0], last),
           "the weights change during the run (the maps are not trivially equal)")
-    check(random_reason is not None and "random" in random_reason,
-          "a fixed_probability projection has no rebuilt mapping")
+    check(random_reason is None and len(random_sources) == random_width and
+          len(random_targets) == random_width and
+          list(random_sources) == sorted(random_sources),
+          "a fixed_probability projection's mapping is read from the file")
+    png = work / "random_per_target.png"
+    code, text = run_plot(plot, ["weights", str(out), "--report", "random_w", "--per-target",
+                                 "-o", str(png)])
+    check(code == 0 and png_ok(png), "--per-target works on a random projection with a report")
 
     # Input schedules (as pattern and image sources store them) are marked on the raster.
     marked = work / "plot_check_marks.h5"
@@ -201,8 +209,6 @@ def main():
         "missing hist report": (["hist", str(out), "--report", "nope"], "it has: w, learn_w"),
         "grid does not fit": (["weights", str(out), "--report", "learn_w", "--shape", "3x3"],
                               "holds 9 values, but report \"learn_w\" has 32"),
-        "random per-target": (["weights", str(out), "--report", "random_w", "--per-target"],
-                              "connection rule \"fixed_probability\" is random"),
         "missing population": (["raster", str(out), "--populations", "pre"],
                                "no spikes of population \"pre\""),
         "time outside": (["hist", str(out), "--report", "learn_w", "--at", "5000"],

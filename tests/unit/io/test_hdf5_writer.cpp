@@ -5,6 +5,7 @@
 #include <hdf5.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -17,7 +18,9 @@
 #include "engine/error.hpp"
 #include "engine/io/hdf5_inspect.hpp"
 #include "engine/io/hdf5_writer.hpp"
+#include "engine/simulation.hpp"
 #include "engine/time.hpp"
+#include "tests/support.hpp"
 
 namespace fs = std::filesystem;
 using namespace memsnn;
@@ -574,4 +577,51 @@ TEST_CASE("inspect_file rejects missing and non-HDF5 files") {
     }
     CHECK_THROWS_AS(inspect_file(dir.path / "missing.h5", out), ConfigError);
     CHECK(out.str().empty());
+}
+
+TEST_CASE(
+    "Hdf5Writer: a projection with a synapse report stores each synapse's source and target") {
+    const Json s = Json::parse(R"({
+      "duration": "5 ms", "seed": 3,
+      "populations": {"a": {"type": "poisson", "size": 30, "params": {"rate": "10 Hz"}},
+                      "b": {"type": "lif", "size": 7}},
+      "projections": [
+        {"name": "random", "source": "a", "target": "b", "connect": {"rule": "fixed_probability", "p": 0.3},
+         "synapse": {"type": "static", "weight": "1 mV", "delay": {"uniform": ["1 ms", "3 ms"]}}},
+        {"name": "plain", "source": "a", "target": "b", "connect": {"rule": "all_to_all"},
+         "synapse": {"type": "static", "weight": "1 mV", "delay": "1 ms"}}],
+      "record": [{"what": "weight", "projection": "random", "interval": "1 ms"}]})");
+    BuiltRun built = build_run(s, default_registry(), {}, "test");
+    TempDir dir;
+    const fs::path path = dir.path / "ids.h5";
+    {
+        Hdf5Writer writer(path);
+        Simulation sim(*built.network);
+        sim.add_recorder(&writer);
+        writer.begin(built.info);
+        writer.end(sim.run(built.duration));
+        writer.commit();
+    }
+    H5 file = open_file(path);
+    const auto sources =
+        read_all<std::uint32_t>(file, "/memsnn/projections/random/source_ids", H5T_NATIVE_UINT32);
+    const auto targets =
+        read_all<std::uint32_t>(file, "/memsnn/projections/random/target_ids", H5T_NATIVE_UINT32);
+    const Projection& p = built.network->projections()[0];
+    REQUIRE(sources.size() == p.n_synapses());
+    REQUIRE(targets.size() == p.n_synapses());
+    REQUIRE(p.n_synapses() > 20);
+    // The packed storage, walked by source, agrees with the datasets at every synapse id.
+    std::size_t seen = 0;
+    for (std::uint32_t src = 0; src < 30; ++src)
+        for (std::uint32_t g = p.first_group(src); g < p.first_group(src + 1); ++g)
+            for (std::uint32_t k = p.group(g).begin; k < p.group(g).end; ++k, ++seen) {
+                CHECK(sources[p.creation_index(k)] == src);
+                CHECK(targets[p.creation_index(k)] == p.target(k));
+            }
+    CHECK(seen == p.n_synapses());
+    // fixed_probability creates synapses by source, then ascending target.
+    CHECK(std::is_sorted(sources.begin(), sources.end()));
+    // Without a report the mapping is not written.
+    CHECK(H5Lexists(file, "/memsnn/projections/plain/source_ids", H5P_DEFAULT) == 0);
 }
