@@ -19,6 +19,14 @@ TEST_CASE("every scenario in scenarios/ validates and runs") {
         INFO(path.string());
         Json s = load_scenario_file(path);
         apply_override(s, "duration=100 ms");
+        // Reports windowed late in the full run (e.g. the last second) cannot start within the
+        // shortened one: drop the windowed ones, keep the rest.
+        if (s.contains("record")) {
+            Json kept = Json::array();
+            for (const Json& r : s["record"])
+                if (!r.contains("start")) kept.push_back(r);
+            s["record"] = kept;
+        }
         const auto run = test::run_scenario(s);
         CHECK(run.recorder->summary().events > 0);
         ++n;
