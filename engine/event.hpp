@@ -6,6 +6,8 @@
 // which never depends on insertion order, so the order is the same for any thread count.
 //
 // Kinds, in the order they run at one instant t:
+//   0. normalize — a projection's plastic weights are rescaled per target (a = projection), so
+//                  every arrival at t sees the normalised weights.
 //   1. stimulus  — a step current switches on or off at t (a = stimulus, b = 0 on / 1 off).
 //                  Current changes at t are in effect for everything else at t.
 //   2. delivery  — one spike's arrival at t on one delay group of one source neuron
@@ -29,7 +31,13 @@
 
 namespace memsnn {
 
-enum class EventKind : std::uint8_t { stimulus = 0, delivery = 1, emit = 2, sample = 3 };
+enum class EventKind : std::uint8_t {
+    normalize = 0,
+    stimulus = 1,
+    delivery = 2,
+    emit = 3,
+    sample = 4
+};
 
 struct Event {
     Tick time = 0;

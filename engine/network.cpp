@@ -94,6 +94,17 @@ void Projection::set_rule(std::shared_ptr<PlasticityRule> rule, std::size_t n_ta
     for (std::uint32_t k = 0; k < targets_.size(); ++k) incoming_[fill[targets_[k]]++] = k;
 }
 
+void Projection::normalize(std::uint32_t lo, std::uint32_t hi) {
+    const double total = schedule_.normalize_total;
+    for (std::uint32_t j = lo; j < hi; ++j) {
+        double sum = 0;
+        for (const std::uint32_t k : incoming(j)) sum += weights_[k];
+        if (sum == 0) continue;
+        const double factor = total / sum;
+        for (const std::uint32_t k : incoming(j)) weights_[k] *= factor;
+    }
+}
+
 std::uint32_t Network::add_population(std::unique_ptr<Population> p) {
     populations_.push_back(std::move(p));
     record_spikes_.push_back(false);

@@ -73,6 +73,22 @@ class Projection {
     void set_rule(std::shared_ptr<PlasticityRule> rule, std::size_t n_targets);
     PlasticityRule* rule() const { return rule_.get(); }
 
+    // When the rule acts, and the weight normalisation that goes with it (the scenario's
+    // "learning" block: "stop", "normalize").
+    struct LearningSchedule {
+        Tick stop = kNever;           // the rule is not called from this time on
+        double normalize_total = 0;   // > 0: incoming weights of each target scaled to this sum
+        Tick normalize_start = 0;     // first normalisation
+        Tick normalize_interval = 0;  // then every interval while learning (0: only once)
+    };
+    void set_schedule(const LearningSchedule& s) { schedule_ = s; }
+    const LearningSchedule& schedule() const { return schedule_; }
+    // The rule, if it is still learning at t; else null.
+    PlasticityRule* rule_at(Tick t) const { return t < schedule_.stop ? rule_.get() : nullptr; }
+    // Scales the static weights onto each target j in [lo, hi) by one factor so that they sum
+    // to schedule().normalize_total; targets whose weights sum to zero are left alone.
+    void normalize(std::uint32_t lo, std::uint32_t hi);
+
     // Synapses with state (memristive circuits); null for static synapses.
     void set_circuit(std::shared_ptr<SynapseCircuit> c) { circuit_ = std::move(c); }
     SynapseCircuit* circuit() const { return circuit_.get(); }
@@ -89,6 +105,7 @@ class Projection {
     std::vector<std::uint32_t> position_;  // creation index -> packed position
     std::shared_ptr<SynapseCircuit> circuit_;
     std::shared_ptr<PlasticityRule> rule_;
+    LearningSchedule schedule_;
     std::vector<std::uint32_t> incoming_offset_;  // n_targets + 1
     std::vector<std::uint32_t> incoming_;         // packed positions, by target
 };

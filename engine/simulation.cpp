@@ -104,7 +104,8 @@ void Simulation::emit(Partition& part, std::uint32_t pop, std::size_t i, Tick t)
         for (Recorder* r : recorders_) r->spike(pop, i, t);
     for (const std::uint32_t proj_id : net_.plastic_incoming(pop)) {
         Projection& proj = net_.projection(proj_id);
-        proj.rule()->on_post(proj, static_cast<std::uint32_t>(i), t);
+        if (PlasticityRule* rule = proj.rule_at(t))
+            rule->on_post(proj, static_cast<std::uint32_t>(i), t);
     }
     fan_out(part.queue, pop, i, t);
     repredict(part, pop, i, t);
@@ -123,7 +124,7 @@ void Simulation::fan_out(EventQueue& queue, std::uint32_t pop, std::size_t i, Ti
 
 void Simulation::deliver(Partition& part, const Event& e) {
     Projection& proj = net_.projection(e.a);
-    PlasticityRule* rule = proj.rule();
+    PlasticityRule* rule = proj.rule_at(e.time);
     const Projection::DelayGroup& group = proj.group(e.c);
     const std::uint32_t target_pop = proj.target_population();
     Population& target = net_.population(target_pop);
@@ -147,6 +148,16 @@ void Simulation::deliver(Partition& part, const Event& e) {
         part.queue.push(
             Event{spike_time + proj.group(next).delay, EventKind::delivery, e.a, e.b, next});
     }
+}
+
+// Normalises the weights onto the targets this partition owns and queues the next round.
+void Simulation::normalize(Partition& part, const Event& e) {
+    Projection& proj = net_.projection(e.a);
+    const std::uint32_t pop = proj.target_population();
+    proj.normalize(lo(pop, part.index), lo(pop, part.index + 1));
+    const Projection::LearningSchedule& s = proj.schedule();
+    if (s.normalize_interval > 0 && s.normalize_interval < s.stop - e.time)
+        part.queue.push(Event{e.time + s.normalize_interval, EventKind::normalize, e.a, 0, 0});
 }
 
 void Simulation::stimulate(Partition& part, const Event& e) {
@@ -205,6 +216,11 @@ void Simulation::start(Partition& part) {
         const Report& rep = net_.reports()[r];
         if (rep.n_samples > 0) part.queue.push(Event{rep.start, EventKind::sample, r, 0, 0});
     }
+    for (std::uint32_t k = 0; k < net_.projections().size(); ++k) {
+        const Projection::LearningSchedule& s = net_.projections()[k].schedule();
+        if (s.normalize_total > 0 && s.normalize_start < s.stop)
+            part.queue.push(Event{s.normalize_start, EventKind::normalize, k, 0, 0});
+    }
     for (std::uint32_t p = 0; p < net_.n_populations(); ++p)
         for (std::size_t i = lo(p, part.index); i < lo(p, part.index + 1); ++i)
             repredict(part, p, i, 0);
@@ -215,6 +231,9 @@ void Simulation::process(Partition& part, Tick end) {
     while (!queue.empty() && queue.top().time < end) {
         const Event e = queue.pop();
         switch (e.kind) {
+            case EventKind::normalize:
+                normalize(part, e);
+                break;
             case EventKind::stimulus:
                 stimulate(part, e);
                 break;

@@ -89,6 +89,7 @@ class Simulation {
     void fan_out(EventQueue& queue, std::uint32_t pop, std::size_t i, Tick t);
     void deliver(Partition& part, const Event& e);
     void stimulate(Partition& part, const Event& e);
+    void normalize(Partition& part, const Event& e);
     void sample(Partition& part, const Event& e);
     void stage_samples(Tick from, Tick end);
     void flush_epoch(std::size_t parity);

@@ -8,6 +8,7 @@
 #include "engine/error.hpp"
 #include "engine/network.hpp"
 #include "learning/trace.hpp"
+#include "learning/weight_update.hpp"
 
 namespace memsnn::triplet {
 
@@ -23,14 +24,19 @@ struct Params {
 
 class TripletRule final : public PlasticityRule {
   public:
-    TripletRule(const Params& p, std::size_t n_synapses, std::size_t n_targets)
-        : p_(p), r1_(n_synapses), r2_(n_synapses), o1_(n_targets), o2_(n_targets) {}
+    TripletRule(const Params& p, const WeightUpdateParams& u, const PopulationArgs& args)
+        : p_(p),
+          update_(u, p.w_min, p.w_max, args),
+          r1_(args.size),
+          r2_(args.size),
+          o1_(args.n_targets),
+          o2_(args.n_targets) {}
 
     void on_pre(Projection& proj, std::uint32_t k, Tick t) override {
         const std::uint32_t j = proj.target(k);
         const double dw =
             o1_[j].at(t, p_.tau_minus) * (p_.A2_minus + p_.A3_minus * r2_[k].at(t, p_.tau_x));
-        proj.weight_ref(k) = std::clamp(proj.weight(k) - dw, p_.w_min, p_.w_max);
+        proj.weight_ref(k) = update_.apply(proj.creation_index(k), proj.weight(k), -dw);
         r1_[k].spike(t, p_.tau_plus, p_.nearest);
         r2_[k].spike(t, p_.tau_x, p_.nearest);
     }
@@ -39,7 +45,7 @@ class TripletRule final : public PlasticityRule {
         const double o2 = o2_[j].at(t, p_.tau_y);
         for (const std::uint32_t k : proj.incoming(j)) {
             const double dw = r1_[k].at(t, p_.tau_plus) * (p_.A2_plus + p_.A3_plus * o2);
-            proj.weight_ref(k) = std::clamp(proj.weight(k) + dw, p_.w_min, p_.w_max);
+            proj.weight_ref(k) = update_.apply(proj.creation_index(k), proj.weight(k), dw);
         }
         o1_[j].spike(t, p_.tau_minus, p_.nearest);
         o2_[j].spike(t, p_.tau_y, p_.nearest);
@@ -47,6 +53,7 @@ class TripletRule final : public PlasticityRule {
 
   private:
     Params p_;
+    WeightUpdate update_;
     std::vector<Trace> r1_, r2_;  // per synapse
     std::vector<Trace> o1_, o2_;  // per target neuron
 };
@@ -79,6 +86,7 @@ ModelInfo model_info() {
          ParamKind::choice,
          {"all_to_all", "nearest"}},
     };
+    for (ParamSpec& spec : weight_update_params()) m.params.push_back(std::move(spec));
     m.make_rule = [](const PopulationArgs& args) -> std::shared_ptr<PlasticityRule> {
         const ParamTable& t = *args.params;
         Params p;
@@ -94,7 +102,12 @@ ModelInfo model_info() {
         p.w_max = t.number("w_max", 0);
         p.nearest = t.choice("pairing") == "nearest";
         if (!(p.w_min < p.w_max)) throw ConfigError(t.path_of("w_max"), "must be above w_min");
-        return std::make_shared<TripletRule>(p, args.size, args.n_targets);
+        const WeightUpdateParams u = read_weight_update(t);
+        if (u.levels != 0 && (u.levels < 2 || u.levels != std::floor(u.levels)))
+            throw ConfigError(t.path_of("levels"), "must be 0 (continuous) or a whole number >= 2");
+        if (u.levels != 0 && !(std::isfinite(p.w_min) && std::isfinite(p.w_max)))
+            throw ConfigError(t.path_of("levels"), "needs finite w_min and w_max");
+        return std::make_shared<TripletRule>(p, u, args);
     };
     return m;
 }

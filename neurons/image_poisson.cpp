@@ -143,18 +143,29 @@ class ImagePoissonPopulation final : public SourcePopulation {
         const std::uint64_t repeat = population_count(t, "repeat", 1);
         Images images = read_images(file, t.path_of("file"), first, count, t.path_of("first"),
                                     t.path_of("count"));
+        const std::uint64_t n_train = images.labels.size();
+        for (std::uint64_t j = 0; j < n_train; ++j) rows_.push_back(first + j);
+        // The evaluation images follow the training images in the same table.
+        const std::uint64_t eval_count = population_count(t, "eval_count", 0);
+        if (eval_count > 0) {
+            const std::uint64_t eval_first = population_count(t, "eval_first", 0);
+            Images more = read_images(file, t.path_of("file"), eval_first, eval_count,
+                                      t.path_of("eval_first"), t.path_of("eval_count"));
+            images.labels.insert(images.labels.end(), more.labels.begin(), more.labels.end());
+            images.pixels.insert(images.pixels.end(), more.pixels.begin(), more.pixels.end());
+            for (std::uint64_t j = 0; j < eval_count; ++j) rows_.push_back(eval_first + j);
+        }
         if (images.n_pixels != args.size)
             throw ConfigError(population_path(t) + "/size",
                               "is " + std::to_string(args.size) + " but each image in \"" +
                                   file.string() + "\" has " + std::to_string(images.n_pixels) +
                                   " pixels (one element per pixel)");
-        first_ = first;
         n_images_ = images.labels.size();
-        if (repeat > kMaxPresentations || n_images_ * repeat > kMaxPresentations)
+        if (repeat > kMaxPresentations || n_train * repeat + eval_count > kMaxPresentations)
             throw ConfigError(t.path_of("repeat"),
                               "at most 2^28 presentations (images times repeat), got " +
-                                  std::to_string(n_images_) + " images x " +
-                                  std::to_string(repeat));
+                                  std::to_string(n_train) + " images x " + std::to_string(repeat) +
+                                  " + " + std::to_string(eval_count));
         labels_ = std::move(images.labels);
         // Pixel-major, so that one element reads one contiguous column.
         pixels_.resize(images.pixels.size());
@@ -171,12 +182,14 @@ class ImagePoissonPopulation final : public SourcePopulation {
         for (std::uint64_t e = 0; e < repeat; ++e) {
             if (shuffled) {
                 const auto order =
-                    image_order(args.seed, args.id, e, static_cast<std::uint32_t>(n_images_));
+                    image_order(args.seed, args.id, e, static_cast<std::uint32_t>(n_train));
                 order_.insert(order_.end(), order.begin(), order.end());
             } else {
-                for (std::uint32_t j = 0; j < n_images_; ++j) order_.push_back(j);
+                for (std::uint32_t j = 0; j < n_train; ++j) order_.push_back(j);
             }
         }
+        for (std::uint64_t j = n_train; j < n_images_; ++j)
+            order_.push_back(static_cast<std::uint32_t>(j));
         for (std::size_t i = 0; i < args.size; ++i) elements_.emplace_back(args.seed, args.id, i);
     }
 
@@ -188,7 +201,7 @@ class ImagePoissonPopulation final : public SourcePopulation {
             const Tick t = presentation_start(n);
             if (t >= duration) break;
             start.values.push_back(ticks_to_ms(t));
-            image.values.push_back(static_cast<double>(first_ + order_[n]));
+            image.values.push_back(static_cast<double>(rows_[order_[n]]));
             label.values.push_back(static_cast<double>(labels_[order_[n]]));
         }
         return {std::move(start), std::move(image), std::move(label)};
@@ -227,7 +240,7 @@ class ImagePoissonPopulation final : public SourcePopulation {
         return kNever;
     }
 
-    std::uint64_t first_ = 0;
+    std::vector<std::uint64_t> rows_;  // per image of the table: its data line in the file
     std::size_t n_images_ = 0;
     std::vector<std::int64_t> labels_;
     std::vector<float> pixels_;         // [pixel][image]
@@ -270,6 +283,11 @@ ModelInfo model_info() {
          Check::any,
          ParamKind::choice,
          {"sequential", "shuffled"}},
+        {"eval_first", Dim::dimensionless, 0,
+         "first image of the evaluation pass (0-based data line of the file)", Check::nonnegative},
+        {"eval_count", Dim::dimensionless, 0,
+         "images of the evaluation pass, shown once in file order after the epochs (0: none)",
+         Check::nonnegative},
     };
     m.make = [](const PopulationArgs& args) -> std::unique_ptr<Population> {
         return std::make_unique<ImagePoissonPopulation>(args);

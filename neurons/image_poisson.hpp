@@ -17,6 +17,9 @@
 // (present and rest rounded to the tick first, so exactly): the image is on during
 // [t_n, t_n + present), then `rest` without any spike. After the last presentation the source is
 // silent. With "sequential" order, presentation n shows file row first + (n mod count).
+// An evaluation pass (`eval_count` > 0) follows the epochs: images eval_first ..
+// eval_first + eval_count - 1, once each in file order, with the same timing (a test phase
+// after training; the scenario's learning "stop" freezes the weights for it).
 //
 // Draws. Element i draws exponential intervals from (seed, source_spikes, population
 // index * 2^32 + i); an interval that crosses the end of a presentation is discarded and a new

@@ -28,6 +28,27 @@ Tick crossing_tick(Tick t0, double dt) {
     return t0 + std::max<Tick>(offset, 1);
 }
 
+// V(t) - V_th - theta0 e^{-t/tau_theta} as a sum of exponentials c0 + sum c_k e^{-lambda_k t}
+// (terms with equal rates merged: the root finder needs distinct ones).
+ExpSum with_threshold(const Params& p, double c0, std::initializer_list<double> c,
+                      std::initializer_list<double> lambda, double theta0) {
+    ExpSum f;
+    f.c0 = c0;
+    auto add = [&](double ck, double lk) {
+        for (std::size_t k = 0; k < f.lambda.size(); ++k)
+            if (f.lambda[k] == lk) {
+                f.c[k] += ck;
+                return;
+            }
+        f.c.push_back(ck);
+        f.lambda.push_back(lk);
+    };
+    auto ck = c.begin();
+    for (const double lk : lambda) add(*ck++, lk);
+    if (theta0 > 0) add(-theta0, 1 / p.tau_theta);
+    return f;
+}
+
 class LifPopulation final : public Population {
   public:
     LifPopulation(const PopulationArgs& args, std::vector<Params> params, Input input,
@@ -62,6 +83,7 @@ class LifPopulation final : public Population {
             }
             if (args.init->given(ex)) state_[i].syn_ex = args.init->number(ex, i);
             if (args.init->given(in)) state_[i].syn_in = args.init->number(in, i);
+            state_[i].theta = args.init->number("theta", i);
         }
     }
 
@@ -108,15 +130,15 @@ class LifPopulation final : public Population {
             advance(p, input_, s, s.ref_end);
             t0 = s.ref_end;
         }
-        if (s.V_m >= p.V_th) return t0;
+        if (s.V_m >= p.V_th + s.theta) return t0;
         const double I = p.I_e + s.I_stim;
         double dt = 0;
         switch (input_) {
             case Input::delta:
-                dt = time_to_threshold_delta(p, s.V_m, I);
+                dt = time_to_threshold_delta(p, s.V_m, I, s.theta);
                 break;
             case Input::exp_current:
-                dt = time_to_threshold_exp_current(p, s.V_m, I, s.syn_ex, s.syn_in);
+                dt = time_to_threshold_exp_current(p, s.V_m, I, s.syn_ex, s.syn_in, s.theta);
                 break;
             case Input::exp_conductance:
                 // The search looks ahead four times the last interval between inputs
@@ -124,9 +146,15 @@ class LifPopulation final : public Population {
                 // woken there and searches on, so inputs never pay for searches that the
                 // next input makes obsolete.
                 const Tick horizon = std::clamp(4 * gap_[i], kMinHorizon, horizon_[i]);
-                dt = time_to_threshold_exp_conductance(p, s.V_m, I, s.syn_ex, s.syn_in,
-                                                       ticks_to_ms(horizon));
-                if (std::isnan(dt)) return wake_[i] = t0 + horizon;
+                const ConductanceSearch r = search_threshold_exp_conductance(
+                    p, s.V_m, I, s.syn_ex, s.syn_in, ticks_to_ms(horizon), s.theta);
+                if (std::isinf(r.crossing) && std::isfinite(r.resume)) {
+                    // No crossing before `resume`: look again there (never sooner than the
+                    // next tick, and at the horizon at the latest when the search stopped).
+                    const Tick later = crossing_tick(t0, r.resume);
+                    return wake_[i] = later == kNever ? kNever : later;
+                }
+                dt = r.crossing;
                 break;
         }
         wake_[i] = kNever;
@@ -142,6 +170,7 @@ class LifPopulation final : public Population {
         }
         s.V_m = params_[i].V_reset;
         s.pending = 0;
+        s.theta += params_[i].theta_plus;
         s.ref_end = t + ref_ticks_[i];
         return true;
     }
@@ -161,8 +190,10 @@ class LifPopulation final : public Population {
                 return input_ == Input::exp_current ? s.syn_in : 0.0;
             case 3:
                 return conductance ? s.syn_ex : 0.0;
-            default:
+            case 4:
                 return conductance ? s.syn_in : 0.0;
+            default:
+                return s.theta;
         }
     }
 
@@ -195,6 +226,8 @@ std::vector<Params> read_params(const ParamTable& t) {
         p.tau_syn_in = t.number("tau_syn_in", i);
         p.E_ex = t.number("E_ex", i);
         p.E_in = t.number("E_in", i);
+        p.theta_plus = t.number("theta_plus", i);
+        p.tau_theta = t.number("tau_theta", i);
     }
     return out;
 }
@@ -227,8 +260,11 @@ double evolve_delta(const Params& p, double V0, double I, double dt) {
     return V_inf + (V0 - V_inf) * std::exp(-dt / p.tau_m);
 }
 
-double time_to_threshold_delta(const Params& p, double V0, double I) {
+double time_to_threshold_delta(const Params& p, double V0, double I, double theta0) {
     const double V_inf = p.E_L + p.R() * I;
+    if (theta0 > 0)
+        return first_upward_crossing(
+            with_threshold(p, V_inf - p.V_th, {V0 - V_inf}, {1 / p.tau_m}, theta0));
     if (!(V_inf > p.V_th)) return kInf;
     return p.tau_m * std::log((V_inf - V0) / (V_inf - p.V_th));
 }
@@ -243,7 +279,7 @@ double evolve_exp_current(const Params& p, double V0, double I, double I_ex0, do
 }
 
 double time_to_threshold_exp_current(const Params& p, double V0, double I, double I_ex0,
-                                     double I_in0) {
+                                     double I_in0, double theta0) {
     const double V_inf = p.E_L + p.R() * I;
     // V relaxes towards E_L + R (I + I_syn(t)), and the synaptic currents only decay from
     // here: V can never exceed max(V0, E_L + R (I + positive parts of I_ex0, I_in0)). When
@@ -253,15 +289,9 @@ double time_to_threshold_exp_current(const Params& p, double V0, double I, doubl
     if (bound < p.V_th) return kInf;
     const double a_ex = syn_coefficient(p, I_ex0, p.tau_syn_ex);
     const double a_in = syn_coefficient(p, I_in0, p.tau_syn_in);
-    ExpSum f;
-    f.c0 = V_inf - p.V_th;
-    f.c = {V0 - V_inf - a_ex - a_in, a_ex, a_in};
-    f.lambda = {1 / p.tau_m, 1 / p.tau_syn_ex, 1 / p.tau_syn_in};
-    if (p.tau_syn_ex == p.tau_syn_in) {  // merge equal rates: the root finder needs distinct ones
-        f.c = {f.c[0], a_ex + a_in};
-        f.lambda.pop_back();
-    }
-    return first_upward_crossing(f);
+    return first_upward_crossing(
+        with_threshold(p, V_inf - p.V_th, {V0 - V_inf - a_ex - a_in, a_ex, a_in},
+                       {1 / p.tau_m, 1 / p.tau_syn_ex, 1 / p.tau_syn_in}, theta0));
 }
 
 namespace {
@@ -311,14 +341,26 @@ struct ConductanceStep {
     }
     // Below this the conductances no longer change V by a representable amount.
     static bool negligible(double R, double g_ex, double g_in) { return R * (g_ex + g_in) < 1e-16; }
-    // No future V can exceed this: V relaxes towards b/a, and b/a over the box of conductances
-    // still reachable ([0, g_ex] x [0, g_in]) is largest at a corner.
+    // No future V can exceed the smaller of two bounds.
+    // (1) Equilibrium: V relaxes towards b/a, and b/a over the box of conductances still
+    //     reachable ([0, g_ex] x [0, g_in]) is largest at a corner.
+    // (2) Charge: V never falls below L = min(V, A, E_ex, E_in), so each conductance can
+    //     push V up by at most its driving force from L, and with e^{-(t-s)/tau_m} <= 1
+    //     V(t) <= max(V, A) + R/tau_m [g_ex tau_ex (E_ex - L)+ + g_in tau_in (E_in - L)+].
+    //     This is the tight one when the synapses are fast against tau_m (Diehl & Cook: a
+    //     1 ms conductance on a 100 ms membrane moves V by well under a millivolt).
     double bound(double V, double g_ex, double g_in) const {
         const double R = p.R();
         auto eq = [&](double ge, double gi) {
             return (A + R * (ge * p.E_ex + gi * p.E_in)) / (1 + R * (ge + gi));
         };
-        return std::max({V, eq(0, 0), eq(g_ex, 0), eq(0, g_in), eq(g_ex, g_in)});
+        const double equilibrium =
+            std::max({V, eq(0, 0), eq(g_ex, 0), eq(0, g_in), eq(g_ex, g_in)});
+        const double L = std::min({V, A, p.E_ex, p.E_in});
+        const double charge =
+            std::max(V, A) +
+            R / p.tau_m * (g_ex * p.tau_syn_ex * (p.E_ex - L) + g_in * p.tau_syn_in * (p.E_in - L));
+        return std::min(equilibrium, charge);
     }
 };
 
@@ -341,59 +383,72 @@ double evolve_exp_conductance(const Params& p, double V0, double I, double g_ex0
     return V;
 }
 
-double time_to_threshold_exp_conductance(const Params& p, double V0, double I, double g_ex0,
-                                         double g_in0, double horizon) {
+ConductanceSearch search_threshold_exp_conductance(const Params& p, double V0, double I,
+                                                   double g_ex0, double g_in0, double horizon,
+                                                   double theta0) {
     const ConductanceStep step{p, p.E_L + p.R() * I};
+    // The threshold at time x of the search, and the slope of V minus it.
+    auto theta = [&](double x) { return theta0 > 0 ? theta0 * std::exp(-x / p.tau_theta) : 0.0; };
+    auto threshold = [&](double x) { return p.V_th + theta(x); };
+    auto slope = [&](double x, double V, double ge, double gi) {
+        return step.dVdt(V, ge, gi) + theta(x) / p.tau_theta;
+    };
     double t = 0, V = V0, ge = g_ex0, gi = g_in0;
-    // Crossing inside (lo, hi] of the exact sub-step from t0 (V(lo) < V_th <= V(hi)): Newton
-    // steps from the bracket's upper end, kept inside it, else bisection, until the bracket is
-    // below a tenth of a tick; the upper end (where V >= V_th) is returned.
+    // Crossing inside (lo, hi] of the exact sub-step from t0 (V(lo) below the threshold, V(hi)
+    // at or above it): Newton steps from the bracket's upper end, kept inside it, else
+    // bisection, until the bracket is below a tenth of a tick; the upper end is returned.
     auto refine = [&](double lo, double hi, double t0, double V_start, double ge0, double gi0) {
         constexpr double kResolution = 1e-10;  // ms
         double x = hi;
         while (hi - lo > kResolution) {
             const double Vx = step(V_start, ge0, gi0, x);
-            if (Vx < p.V_th)
+            const double gap = Vx - threshold(t0 + x);
+            if (gap < 0)
                 lo = x;
             else
                 hi = x;
-            const double slope =
-                step.dVdt(Vx, ge0 * std::exp(-x / p.tau_syn_ex), gi0 * std::exp(-x / p.tau_syn_in));
-            const double newton = slope > 0 ? x - (Vx - p.V_th) / slope : lo;
+            const double df = slope(t0 + x, Vx, ge0 * std::exp(-x / p.tau_syn_ex),
+                                    gi0 * std::exp(-x / p.tau_syn_in));
+            const double newton = df > 0 ? x - gap / df : lo;
             x = newton > lo && newton < hi ? newton : lo + (hi - lo) / 2;
             // A Newton step that lands on the same side again moves the bracket only a little:
             // nudge it past the root so the bracket closes from both sides.
             if (x == hi || x == lo) x = lo + (hi - lo) / 2;
         }
-        return t0 + hi;
+        return ConductanceSearch{t0 + hi, kInf};
     };
     while (true) {
-        if (step.bound(V, ge, gi) < p.V_th) return kInf;
+        const double bound = step.bound(V, ge, gi);
+        if (bound < p.V_th) return {};
+        if (bound < threshold(t)) {
+            // V stays below the bound; the threshold can reach it only after it has decayed.
+            return {kInf, p.tau_theta * std::log(theta0 / (bound - p.V_th))};
+        }
         // Once the conductances are negligible the delta-input closed form finishes the job.
         if (ConductanceStep::negligible(p.R(), ge, gi)) {
-            const double rest = time_to_threshold_delta(p, V, I);
-            return std::isfinite(rest) ? t + rest : kInf;
+            const double rest = time_to_threshold_delta(p, V, I, theta(t));
+            return {std::isfinite(rest) ? t + rest : kInf, kInf};
         }
-        if (t >= horizon) return std::numeric_limits<double>::quiet_NaN();
+        if (t >= horizon) return {kInf, t};
         const double h = step.max_step(ge, gi);
         const double V_next = step(V, ge, gi, h);
-        if (V_next >= p.V_th) return refine(0, h, t, V, ge, gi);
+        if (V_next >= threshold(t + h)) return refine(0, h, t, V, ge, gi);
         const double ge_next = ge * std::exp(-h / p.tau_syn_ex);
         const double gi_next = gi * std::exp(-h / p.tau_syn_in);
-        if (step.dVdt(V, ge, gi) > 0 && step.dVdt(V_next, ge_next, gi_next) < 0) {
-            // A maximum inside the step: find it from the sign of dV/dt, test it.
+        if (slope(t, V, ge, gi) > 0 && slope(t + h, V_next, ge_next, gi_next) < 0) {
+            // A maximum of V minus the threshold inside the step: find it from the sign of the
+            // slope, test it.
             double lo = 0, hi = h;
             while (hi - lo > 1e-10) {
                 const double mid = lo + (hi - lo) / 2;
                 const double Vm = step(V, ge, gi, mid);
-                const double slope = step.dVdt(Vm, ge * std::exp(-mid / p.tau_syn_ex),
-                                               gi * std::exp(-mid / p.tau_syn_in));
-                if (slope > 0)
+                if (slope(t + mid, Vm, ge * std::exp(-mid / p.tau_syn_ex),
+                          gi * std::exp(-mid / p.tau_syn_in)) > 0)
                     lo = mid;
                 else
                     hi = mid;
             }
-            if (step(V, ge, gi, lo) >= p.V_th) return refine(0, lo, t, V, ge, gi);
+            if (step(V, ge, gi, lo) >= threshold(t + lo)) return refine(0, lo, t, V, ge, gi);
         }
         t += h;
         V = V_next;
@@ -402,8 +457,18 @@ double time_to_threshold_exp_conductance(const Params& p, double V0, double I, d
     }
 }
 
+double time_to_threshold_exp_conductance(const Params& p, double V0, double I, double g_ex0,
+                                         double g_in0, double horizon, double theta0) {
+    const ConductanceSearch r =
+        search_threshold_exp_conductance(p, V0, I, g_ex0, g_in0, horizon, theta0);
+    if (std::isinf(r.crossing) && std::isfinite(r.resume))
+        return std::numeric_limits<double>::quiet_NaN();
+    return r.crossing;
+}
+
 void advance(const Params& p, Input input, State& s, Tick t) {
     if (t <= s.t_last) return;
+    if (s.theta > 0) s.theta *= std::exp(-ticks_to_ms(t - s.t_last) / p.tau_theta);
     const double I = p.I_e + s.I_stim;
     auto evolve = [&](Tick to, bool clamped) {
         const double dt = ticks_to_ms(to - s.t_last);
@@ -469,6 +534,12 @@ ModelInfo model_info() {
          Check::any,
          ParamKind::choice,
          {"discard", "accumulate"}},
+        {"theta_plus", Dim::voltage, 0,
+         "adaptive threshold: theta += theta_plus at each spike, threshold V_th + theta "
+         "(Diehl & Cook 2015: 0.05 mV)",
+         Check::nonnegative},
+        {"tau_theta", Dim::time, 1e7, "decay time constant of theta (Diehl & Cook: 1e7 ms)",
+         Check::positive},
     };
     m.init = {
         {"V_m",
@@ -485,6 +556,7 @@ ModelInfo model_info() {
          Check::nonnegative},
         {"g_in", Dim::conductance, 0, "initial inhibitory conductance (exp_conductance)",
          Check::nonnegative},
+        {"theta", Dim::voltage, 0, "initial adaptive threshold increment", Check::nonnegative},
     };
     m.variables = {
         {"V_m", Dim::voltage, "membrane potential"},
@@ -492,6 +564,7 @@ ModelInfo model_info() {
         {"I_syn_in", Dim::current, "inhibitory synaptic current (exp_current)"},
         {"g_ex", Dim::conductance, "excitatory conductance (exp_conductance)"},
         {"g_in", Dim::conductance, "inhibitory conductance (exp_conductance)"},
+        {"theta", Dim::voltage, "adaptive threshold increment (threshold = V_th + theta)"},
     };
     m.make = [](const PopulationArgs& args) -> std::unique_ptr<Population> {
         const ParamTable& t = *args.params;

@@ -20,8 +20,16 @@
 //   E_ex         0 mV   excitatory reversal potential     E_in  -80 mV    inhibitory reversal
 //   refractory_input  discard | accumulate (delta input only): inputs arriving during t_ref are
 //                lost, or summed and added to V when the refractory period ends (NEST-style).
+//   theta_plus   0 mV   adaptive threshold (Diehl & Cook 2015): the threshold is V_th + theta,
+//   tau_theta  1e7 ms   theta += theta_plus at each spike, d theta/dt = -theta / tau_theta
 // State: V_m [mV] (starts at E_L unless "init" sets it), I_syn_ex, I_syn_in [nA] or g_ex, g_in
-// [uS].
+// [uS], theta [mV].
+//
+// With theta > 0 the threshold V_th + theta(t) decays between spikes and every crossing test
+// below is made against it exactly: for delta and exponential-current input the decaying term
+// -theta e^{-t/tau_theta} joins the sum of exponentials; the conductance search compares V with
+// the threshold at each point and, when V is bounded below the present threshold, sleeps until
+// the threshold could have decayed to the bound.
 //
 // Integration: closed form between events. Next threshold crossing: for delta input
 //   t* = tau_m ln[(V_inf - V)/(V_inf - V_th)], V_inf = E_L + R I, if V_inf > V_th;
@@ -66,6 +74,8 @@ struct Params {
     double tau_syn_in = 10;  // ms
     double E_ex = 0;         // mV
     double E_in = -80;       // mV
+    double theta_plus = 0;   // mV, threshold increment per spike
+    double tau_theta = 1e7;  // ms, decay of the threshold increment
 
     double R() const { return tau_m / C_m; }  // MOhm
 };
@@ -76,6 +86,7 @@ struct State {
     double syn_in = 0;   // at t_last: I_syn_in [nA] or g_in [uS]
     double I_stim = 0;   // nA, piecewise constant (step currents)
     double pending = 0;  // mV, inputs held back during t_ref (refractory_input = accumulate)
+    double theta = 0;    // mV, adaptive threshold increment at t_last
     Tick t_last = 0;
     Tick ref_end = 0;  // refractory while t < ref_end
 };
@@ -83,8 +94,11 @@ struct State {
 // Membrane after dt ms of free evolution with constant current I [nA] and delta input.
 double evolve_delta(const Params& p, double V0, double I, double dt);
 
+// The threshold functions below take theta0, the adaptive increment at the start: the threshold
+// at time t is V_th + theta0 e^{-t/tau_theta}. V0 must be below it.
+
 // Time [ms] until V first reaches V_th from V0 < V_th under constant I; +inf if never.
-double time_to_threshold_delta(const Params& p, double V0, double I);
+double time_to_threshold_delta(const Params& p, double V0, double I, double theta0 = 0);
 
 // Membrane after dt ms with constant I and synaptic currents I_ex0, I_in0 decaying from t = 0.
 double evolve_exp_current(const Params& p, double V0, double I, double I_ex0, double I_in0,
@@ -92,17 +106,32 @@ double evolve_exp_current(const Params& p, double V0, double I, double I_ex0, do
 
 // Time [ms] until V first reaches V_th from V0 < V_th with exponential currents; +inf if never.
 double time_to_threshold_exp_current(const Params& p, double V0, double I, double I_ex0,
-                                     double I_in0);
+                                     double I_in0, double theta0 = 0);
 
 // Membrane after dt ms with constant I and conductances g_ex0, g_in0 [uS] decaying from t = 0.
 double evolve_exp_conductance(const Params& p, double V0, double I, double g_ex0, double g_in0,
                               double dt);
 
+// A conductance threshold search: the crossing [ms], or, when it is +inf, a time `resume` [ms]
+// before which there is no crossing and from which the search has to be repeated (+inf: never).
+struct ConductanceSearch {
+    double crossing = std::numeric_limits<double>::infinity();
+    double resume = std::numeric_limits<double>::infinity();
+};
+
+// Searches the first crossing with decaying conductances g_ex0, g_in0 [uS], stopping after
+// `horizon` ms (resume = where it stopped) or when V is bounded below a threshold that is still
+// decaying (resume = when the threshold could have reached the bound).
+ConductanceSearch search_threshold_exp_conductance(const Params& p, double V0, double I,
+                                                   double g_ex0, double g_in0, double horizon,
+                                                   double theta0 = 0);
+
 // Time [ms] until V first reaches V_th from V0 < V_th with decaying conductances; +inf if never;
-// NaN if the search reached `horizon` ms without deciding (the caller looks again from there).
+// NaN if the search stopped undecided (the caller looks again later).
 double time_to_threshold_exp_conductance(const Params& p, double V0, double I, double g_ex0,
                                          double g_in0,
-                                         double horizon = std::numeric_limits<double>::infinity());
+                                         double horizon = std::numeric_limits<double>::infinity(),
+                                         double theta0 = 0);
 
 // Advances one neuron's state to tick t (no threshold test: the engine fires at predictions).
 void advance(const Params& p, Input input, State& s, Tick t);

@@ -14,6 +14,8 @@ namespace {
 
 // Epochs are limited so that every slot index is a 32-bit counter block.
 constexpr std::uint64_t kMaxEpochs = std::uint64_t{1} << 31;
+// With order "shuffled" the pattern of every epoch is held in memory (4 bytes each).
+constexpr std::uint64_t kMaxShuffledEpochs = std::uint64_t{1} << 24;
 
 struct Phase {
     std::size_t pattern;
@@ -73,6 +75,18 @@ class PatternSlotsPopulation final : public SourcePopulation {
         }
         n_slots_ = 2 * epochs;
 
+        if (t.choice("order") == "shuffled") {
+            if (epochs > kMaxShuffledEpochs)
+                throw ConfigError(t.path_of("phases"),
+                                  "with order \"shuffled\" at most 2^24 epochs in all, got " +
+                                      std::to_string(epochs));
+            epoch_pattern_.reserve(static_cast<std::size_t>(epochs));
+            for (const Phase& ph : phases_)
+                epoch_pattern_.resize(static_cast<std::size_t>(ph.end_epoch),
+                                      static_cast<std::uint32_t>(ph.pattern));
+            epoch_pattern_ = shuffled_order(std::move(epoch_pattern_), args.seed, args.id);
+        }
+
         for (std::size_t i = 0; i < args.size; ++i) {
             offset_.push_back(ms_to_ticks(t.number("offset", i)));
             if (offset_.back() >= slot_)
@@ -91,14 +105,14 @@ class PatternSlotsPopulation final : public SourcePopulation {
             const Tick t = slot_time(s, 0);
             if (t >= duration) break;
             start.values.push_back(ticks_to_ms(t));
-            pattern.values.push_back(
-                s % 2 == 0 ? static_cast<double>(phases_[phase_of(s / 2)].pattern) : -1.0);
+            pattern.values.push_back(s % 2 == 0 ? static_cast<double>(pattern_of(s / 2)) : -1.0);
         }
         return {std::move(start), std::move(pattern)};
     }
 
   private:
     Tick next_after(std::size_t i, Tick /*last*/) override {
+        if (!epoch_pattern_.empty()) return next_shuffled(i);
         std::uint64_t s = cursor_[i];
         std::size_t ph = s < n_slots_ ? phase_of(s / 2) : phases_.size();
         while (s < n_slots_) {
@@ -121,6 +135,27 @@ class PatternSlotsPopulation final : public SourcePopulation {
         }
         cursor_[i] = n_slots_;
         return kNever;
+    }
+
+    // order "shuffled": the pattern changes from epoch to epoch, so every slot is examined (a
+    // probability of 0 draws nothing, so a silent pixel costs no draws).
+    Tick next_shuffled(std::size_t i) {
+        for (std::uint64_t s = cursor_[i]; s < n_slots_; ++s) {
+            const double p =
+                s % 2 == 0 ? (active_[epoch_pattern_[s / 2]][i] ? 1 - p_drop_[i] : p_extra_[i])
+                           : p_noise_[i];
+            if (active(i, s, p)) {
+                cursor_[i] = s + 1;
+                return slot_time(s, offset_[i]);
+            }
+        }
+        cursor_[i] = n_slots_;
+        return kNever;
+    }
+
+    std::size_t pattern_of(std::uint64_t epoch) const {
+        return epoch_pattern_.empty() ? phases_[phase_of(epoch)].pattern
+                                      : epoch_pattern_[static_cast<std::size_t>(epoch)];
     }
 
     // Whether pixel i is active in slot s, which it is with probability p.
@@ -154,10 +189,21 @@ class PatternSlotsPopulation final : public SourcePopulation {
     std::uint64_t n_slots_ = 0;
     std::vector<Tick> offset_;
     std::vector<double> p_noise_, p_drop_, p_extra_;
-    std::vector<std::uint64_t> cursor_;  // per element: the first slot not yet examined
+    std::vector<std::uint64_t> cursor_;         // per element: the first slot not yet examined
+    std::vector<std::uint32_t> epoch_pattern_;  // order "shuffled": the pattern of each epoch
 };
 
 }  // namespace
+
+std::vector<std::uint32_t> shuffled_order(std::vector<std::uint32_t> epochs, std::uint64_t seed,
+                                          std::uint32_t population) {
+    RandomStream stream(seed, StreamDomain::encoder_schedule, element_object(population, 0));
+    for (std::size_t j = epochs.size(); j > 1; --j) {
+        const auto k = static_cast<std::size_t>(stream.below(j));
+        std::swap(epochs[j - 1], epochs[k]);
+    }
+    return epochs;
+}
 
 ModelInfo model_info() {
     ModelInfo m;
@@ -183,6 +229,14 @@ ModelInfo model_info() {
         {"p_extra", Dim::dimensionless, 0,
          "probability that a pixel outside the pattern fires in a pattern slot",
          Check::probability},
+        {"order",
+         Dim::dimensionless,
+         0,
+         "epoch order: the phases one after the other, or all their epochs in one seeded random "
+         "order",
+         Check::any,
+         ParamKind::choice,
+         {"phases", "shuffled"}},
     };
     m.make = [](const PopulationArgs& args) -> std::unique_ptr<Population> {
         return std::make_unique<PatternSlotsPopulation>(args);

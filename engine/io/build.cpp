@@ -186,11 +186,14 @@ class Builder {
             const Json& syn = pj["synapse"];
             const std::string synapse_type = syn["type"].get<std::string>();
             ProjectionInfo info{name, synapse_type, "", n};
-            if (pj.contains("learning"))
+            if (pj.contains("learning")) {
                 projection.set_rule(learning_rule(pj["learning"], path + "/learning", n,
                                                   net().population(tgt).size(), *weight_dim,
                                                   synapse_type, static_cast<std::uint32_t>(k)),
                                     net().population(tgt).size());
+                projection.set_schedule(learning_schedule(pj["learning"], path + "/learning",
+                                                          *weight_dim, synapse_type));
+            }
             if (is_circuit_type(synapse_type)) {
                 CircuitBuild c =
                     build_circuit(syn, path + "/synapse", n, *weight_dim, run_.info.seed,
@@ -203,6 +206,27 @@ class Builder {
         }
     }
 
+    // When a learning block's rule acts ("stop") and how the weights it changes are normalised
+    // ("normalize": {"total", "start", "interval"}).
+    Projection::LearningSchedule learning_schedule(const Json& l, const std::string& path,
+                                                   Dim weight_dim,
+                                                   const std::string& synapse_type) {
+        Projection::LearningSchedule s;
+        if (l.contains("stop")) s.stop = time_key(l, path, "stop", 0, Check::nonnegative);
+        if (!l.contains("normalize")) return s;
+        const std::string npath = path + "/normalize";
+        const Json& n = require_object(l["normalize"], npath);
+        check_keys(n, npath, {"total", "start", "interval"});
+        if (is_circuit_type(synapse_type))
+            throw ConfigError(npath, "normalises static weights; a " + synapse_type +
+                                         " synapse's weight is its device state");
+        s.normalize_total =
+            scalar_value(require(n, npath, "total"), npath + "/total", weight_dim, Check::positive);
+        s.normalize_start = time_key(n, npath, "start", 0, Check::nonnegative);
+        s.normalize_interval = time_key(n, npath, "interval", 0, Check::nonnegative);
+        return s;
+    }
+
     // A projection's learning rule; parameters marked as weights take the target's weight unit.
     std::shared_ptr<PlasticityRule> learning_rule(const Json& l, const std::string& path,
                                                   std::size_t n_synapses, std::size_t n_targets,
@@ -210,7 +234,7 @@ class Builder {
                                                   std::uint32_t projection_id) {
         const bool circuit = is_circuit_type(synapse_type);
         require_object(l, path);
-        check_keys(l, path, {"type", "params", "description"});
+        check_keys(l, path, {"type", "params", "stop", "normalize", "description"});
         const std::string type = require_string(require(l, path, "type"), path + "/type");
         const ModelInfo* model = registry_.find(type);
         if (!model || model->kind != ModelKind::learning)

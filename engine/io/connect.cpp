@@ -37,11 +37,14 @@ std::vector<Pair> make_pairs(const ConnectInput& in) {
     auto autapse = [&](std::uint32_t s, std::uint32_t t) { return in.same_population && s == t; };
 
     if (rule == "all_to_all") {
-        check_keys(c, path, {"rule", "allow_autapses"});
+        check_keys(c, path, {"rule", "allow_autapses", "exclude_one_to_one"});
         const bool autapses = flag(c, path, "allow_autapses", true);
+        // All pairs but source i -> target i, also between two populations (Diehl & Cook's
+        // inhibition of every excitatory neuron except the partner).
+        const bool partner = flag(c, path, "exclude_one_to_one", false);
         for (std::uint32_t s = 0; s < ns; ++s)
             for (std::uint32_t t = 0; t < nt; ++t)
-                if (autapses || !autapse(s, t)) pairs.push_back({s, t});
+                if ((autapses || !autapse(s, t)) && !(partner && s == t)) pairs.push_back({s, t});
     } else if (rule == "one_to_one") {
         check_keys(c, path, {"rule"});
         if (ns != nt)

@@ -734,6 +734,18 @@ def generated_defs(models, schema_defs=()):
         "properties": {
             "type": {"$ref": "#/$defs/learning_type"},
             "params": {"type": "object"},
+            "stop": {"$ref": "#/$defs/time_nonnegative",
+                     "description": "the rule is off from this time on (weights stay as they are)"},
+            "normalize": {
+                "description": "static synapses: scale the weights onto each target to sum to "
+                               "total, at start and then every interval while learning",
+                "type": "object",
+                "properties": {"total": {"$ref": "#/$defs/weight_value"},
+                               "start": {"$ref": "#/$defs/time_nonnegative"},
+                               "interval": {"$ref": "#/$defs/time_nonnegative"}},
+                "required": ["total"],
+                "additionalProperties": False,
+            },
             "description": {"$ref": "#/$defs/description"},
         },
         "required": ["type"],

@@ -27,7 +27,7 @@ TEST_CASE("every scenario in scenarios/ validates and runs") {
                 if (!r.contains("start")) kept.push_back(r);
             s["record"] = kept;
         }
-        const auto run = test::run_scenario(s);
+        const auto run = test::run_scenario(s, {}, 1, path.parent_path());
         CHECK(run.recorder->summary().events > 0);
         ++n;
     }

@@ -114,6 +114,46 @@ TEST_CASE("image_poisson: sequential schedule is the closed form, with rows and 
     }
 }
 
+TEST_CASE("image_poisson: an evaluation pass follows the epochs, in file order") {
+    ImageDir dir;
+    const fs::path file = dir.write("five.csv", "0,1,1\n1,2,2\n2,3,3\n3,4,4\n4,5,5\n");
+    const auto run = test::run_scenario(scenario({{"file", file.string()},
+                                                  {"count", 2},
+                                                  {"repeat", 2},
+                                                  {"order", "shuffled"},
+                                                  {"eval_first", 1},
+                                                  {"eval_count", 4},
+                                                  {"rate_scale", "1 kHz"},
+                                                  {"present", "30 ms"},
+                                                  {"rest", "20 ms"}},
+                                                 "1 s", 2));
+    const auto& c = run.recorder->info().populations[0].columns;
+    // 2 epochs of images 0-1 (shuffled), then rows 1, 2, 3, 4 once each.
+    REQUIRE(c[1].values.size() == 8);
+    for (std::size_t e = 0; e < 2; ++e) {
+        CHECK(std::min(c[1].values[2 * e], c[1].values[2 * e + 1]) == 0.0);
+        CHECK(std::max(c[1].values[2 * e], c[1].values[2 * e + 1]) == 1.0);
+    }
+    for (std::size_t n = 4; n < 8; ++n) {
+        CHECK(c[0].values[n] == 50.0 * static_cast<double>(n));
+        CHECK(c[1].values[n] == static_cast<double>(n - 3));
+        CHECK(c[2].values[n] == static_cast<double>(n - 3));
+    }
+    // The evaluation images drive the pixels: rows 1 and 4 (pixel values 2 and 5, at 1 kHz per
+    // unit) are shown during [200, 230) and [350, 380) ms: about 2 x 60 and 2 x 150 spikes.
+    auto spikes_in = [&](double from) {
+        std::size_t n = 0;
+        for (const auto& spike : run.recorder->spikes())
+            if (spike.time >= ms_to_ticks(from) && spike.time < ms_to_ticks(from + 30)) ++n;
+        return static_cast<double>(n);
+    };
+    CHECK(spikes_in(200) == doctest::Approx(120).epsilon(0.35));
+    CHECK(spikes_in(350) == doctest::Approx(300).epsilon(0.25));
+    CHECK(error_of(
+              scenario({{"file", file.string()}, {"eval_first", 4}, {"eval_count", 2}}, "1 s", 2))
+              .find("eval_count") != std::string::npos);
+}
+
 TEST_CASE("image_poisson: shuffled order is image_order per epoch, a permutation each epoch") {
     ImageDir dir;
     std::string text;

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <limits>
 
 #include "neurons/lif.hpp"
 #include "tests/support.hpp"
@@ -341,4 +342,63 @@ TEST_CASE("conductance neuron in the engine matches a fine time-stepped referenc
     REQUIRE(engine.size() == reference.size());
     for (std::size_t k = 0; k < engine.size(); ++k)
         CHECK(engine[k] == doctest::Approx(reference[k]).epsilon(1e-5));
+}
+
+TEST_CASE("adaptive threshold: crossings against the decaying threshold are exact and first") {
+    lif::Params p = generic();
+    p.tau_theta = 30;  // fast enough that the decay matters within one search
+    const double theta0 = 6;
+    auto threshold = [&](double t) { return p.V_th + theta0 * std::exp(-t / p.tau_theta); };
+    // Delta input under constant drive (V_inf = -45 mV): V meets the falling threshold.
+    const double t = lif::time_to_threshold_delta(p, -65, 2.0, theta0);
+    REQUIRE(std::isfinite(t));
+    CHECK(closed_form(p, -65, 2.0, t) == doctest::Approx(threshold(t)).epsilon(1e-12));
+    for (int k = 0; k < 200; ++k)
+        CHECK(closed_form(p, -65, 2.0, t * k / 200) < threshold(t * k / 200));
+    // Later than without theta, and never while V_inf stays below V_th.
+    CHECK(t > lif::time_to_threshold_delta(p, -65, 2.0));
+    CHECK(std::isinf(lif::time_to_threshold_delta(p, -65, 1.0, theta0)));
+    // Exponential currents.
+    const double te = lif::time_to_threshold_exp_current(p, -60, 0.5, 14.0, 0.0, theta0);
+    REQUIRE(std::isfinite(te));
+    CHECK(lif::evolve_exp_current(p, -60, 0.5, 14.0, 0.0, te) ==
+          doctest::Approx(threshold(te)).epsilon(1e-12));
+    for (int k = 0; k < 200; ++k)
+        CHECK(lif::evolve_exp_current(p, -60, 0.5, 14.0, 0.0, te * k / 200) <
+              threshold(te * k / 200));
+    // Conductances: the crossing is on the threshold at that time, and nothing comes before.
+    p.C_m = 0.2;
+    const double tc = lif::time_to_threshold_exp_conductance(
+        p, -65, 0.2, 0.08, 0.0, std::numeric_limits<double>::infinity(), theta0);
+    REQUIRE(std::isfinite(tc));
+    CHECK(lif::evolve_exp_conductance(p, -65, 0.2, 0.08, 0.0, tc) ==
+          doctest::Approx(threshold(tc)).epsilon(1e-11));
+    for (int k = 0; k < 200; ++k)
+        CHECK(lif::evolve_exp_conductance(p, -65, 0.2, 0.08, 0.0, tc * k / 200) <
+              threshold(tc * k / 200));
+    // Bounded below the present threshold: no crossing until the threshold could have decayed
+    // to the bound (here the drive's equilibrium E_L + R I = -48 mV: V_th + 12 e^{-t/30} = -48).
+    const lif::ConductanceSearch r = lif::search_threshold_exp_conductance(
+        p, -65, 0.17, 0.0, 0.0, std::numeric_limits<double>::infinity(), 12.0);
+    CHECK(std::isinf(r.crossing));
+    CHECK(r.resume == doctest::Approx(p.tau_theta * std::log(12.0 / 2.0)).epsilon(1e-9));
+}
+
+TEST_CASE("adaptive threshold: theta grows by theta_plus per spike and lengthens the intervals") {
+    // Constant drive, theta without decay over the run: interval k is t_ref plus the closed-form
+    // time from V_reset to V_th + k theta_plus.
+    const auto run = test::run_scenario(one_neuron(
+        {{"I_e", "3 nA"}, {"t_ref", "2 ms"}, {"theta_plus", "1 mV"}, {"tau_theta", "1e15 ms"}},
+        "1 s"));
+    const auto& spikes = run.recorder->spikes();
+    REQUIRE(spikes.size() >= 5);
+    lif::Params p = generic();
+    for (std::size_t k = 1; k < spikes.size(); ++k) {
+        p.V_th = -50 + static_cast<double>(k);
+        const double expected = 2 + lif::time_to_threshold_delta(p, p.V_reset, 3.0);
+        CHECK(ticks_to_ms(spikes[k].time - spikes[k - 1].time) ==
+              doctest::Approx(expected).epsilon(1e-9));
+    }
+    // V_inf = -35 mV: the threshold passes it after 15 spikes, and the neuron falls silent.
+    CHECK(spikes.size() == 15);
 }

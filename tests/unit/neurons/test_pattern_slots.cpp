@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "engine/error.hpp"
+#include "neurons/pattern_slots.hpp"
 #include "tests/support.hpp"
 #include "tests/unit/neurons/source_support.hpp"
 
@@ -120,6 +123,74 @@ TEST_CASE("pattern_slots: same seed same trains, any element order, seed matters
     for (Tick t : ta[15]) CHECK(t % ms_to_ticks(10.0) == ms_to_ticks(9.0));
 }
 
+TEST_CASE("pattern_slots: order shuffled shows every phase's epochs, in one seeded random order") {
+    // X 30 times and O 20 times; p_noise 0 and no flips, so every pattern slot fires exactly its
+    // pattern and every noise slot nothing.
+    const Json p{{"patterns", {kX, kO}},
+                 {"phases", {{0, 30}, {1, 20}}},
+                 {"order", "shuffled"},
+                 {"slot", "10 ms"},
+                 {"p_noise", 0.0}};
+    const auto run = test::run_scenario(scenario(p, "1 s"), 7);
+    const auto& columns = run.recorder->info().populations[0].columns;
+    REQUIRE(columns.size() == 2);
+    const auto& shown = columns[1].values;
+    REQUIRE(shown.size() == 100);
+    std::vector<std::uint32_t> in_phase_order(30, 0);
+    in_phase_order.resize(50, 1);
+    const auto expected = pattern_slots::shuffled_order(in_phase_order, 7, 0);
+    std::vector<double> epochs;  // the pattern of every epoch, from the schedule
+    for (std::size_t s = 0; s < shown.size(); ++s) {
+        if (s % 2 == 1) {
+            CHECK(shown[s] == -1);
+            continue;
+        }
+        epochs.push_back(shown[s]);
+        CHECK(shown[s] == expected[s / 2]);
+    }
+    CHECK(std::count(epochs.begin(), epochs.end(), 0.0) == 30);
+    CHECK(std::count(epochs.begin(), epochs.end(), 1.0) == 20);
+    // Not the phase order, and another seed gives another order.
+    CHECK(expected != in_phase_order);
+    CHECK(pattern_slots::shuffled_order(in_phase_order, 8, 0) != expected);
+    CHECK(pattern_slots::shuffled_order(in_phase_order, 7, 1) != expected);
+    // The spikes of every pattern slot are exactly the pattern shown.
+    std::map<Tick, std::set<std::uint64_t>> fired;
+    for (const auto& x : run.recorder->spikes()) fired[x.time].insert(x.node);
+    REQUIRE(fired.size() == 50);
+    std::size_t e = 0;
+    for (const auto& [t, pixels] : fired) {
+        CHECK(t == ms_to_ticks(20.0 * static_cast<double>(e)));
+        const auto& pattern = expected[e] == 0 ? kX : kO;
+        CHECK(pixels == std::set<std::uint64_t>(pattern.begin(), pattern.end()));
+        ++e;
+    }
+}
+
+TEST_CASE("pattern_slots: pixel flips (p_drop = p_extra) in shuffled order, order independent") {
+    // 3x3 bars with every pixel flipped with probability 0.2 in the pattern slots: 600 pattern
+    // slots x 3 pattern pixels kept with 0.8, x 6 other pixels on with 0.2 (5 SD tolerance).
+    const std::vector<std::uint64_t> h{3, 4, 5}, d{0, 4, 8}, v{1, 4, 7};
+    const Json p{{"patterns", {h, d, v}}, {"phases", {{0, 200}, {1, 200}, {2, 200}}},
+                 {"order", "shuffled"},   {"slot", "20 ms"},
+                 {"p_noise", 0.0},        {"p_drop", 0.2},
+                 {"p_extra", 0.2}};
+    const auto run = test::run_scenario(scenario(p, "24 s", 9), 3);
+    const auto& shown = run.recorder->info().populations[0].columns[1].values;
+    REQUIRE(shown.size() == 1200);
+    double kept = 0, extra = 0;
+    for (const auto& x : run.recorder->spikes()) {
+        const auto slot = static_cast<std::size_t>(x.time / ms_to_ticks(20.0));
+        REQUIRE(slot % 2 == 0);  // nothing in the (silent) noise slots
+        const auto& pattern = shown[slot] == 0 ? h : shown[slot] == 1 ? d : v;
+        const bool in = std::find(pattern.begin(), pattern.end(), x.node) != pattern.end();
+        (in ? kept : extra) += 1;
+    }
+    CHECK(std::abs(kept - 1800 * 0.8) < 5 * std::sqrt(1800 * 0.8 * 0.2));
+    CHECK(std::abs(extra - 3600 * 0.2) < 5 * std::sqrt(3600 * 0.2 * 0.8));
+    test::check_order_independent("pattern_slots", p, 9, ms_to_ticks(24000.0), 3);
+}
+
 TEST_CASE("pattern_slots: bad values name their path") {
     Json p = slots_params(0.2);
     p["patterns"][1][2] = 16;
@@ -155,6 +226,15 @@ TEST_CASE("pattern_slots: bad values name their path") {
     CHECK(error_of(scenario(p, "1 s"))
               .starts_with("/populations/s/params/slot: must be one value "
                            "for the whole population"));
+    p = slots_params(0.2);
+    p["order"] = "random";
+    CHECK(error_of(scenario(p, "1 s")).starts_with("/populations/s/params/order: unknown option"));
+    p = slots_params(0.2);
+    p["order"] = "shuffled";
+    p["phases"] = {{0, 1 << 24}, {1, 1}};
+    CHECK(error_of(scenario(p, "1 s"))
+              .starts_with("/populations/s/params/phases: with order \"shuffled\" at most 2^24 "
+                           "epochs in all, got 16777217"));
     p = slots_params(0.2);
     p.erase("patterns");
     CHECK(error_of(scenario(p, "1 s")).find("missing required key \"patterns\"") !=
