@@ -282,10 +282,16 @@ double time_to_threshold_exp_current(const Params& p, double V0, double I, doubl
                                      double I_in0, double theta0) {
     const double V_inf = p.E_L + p.R() * I;
     // V relaxes towards E_L + R (I + I_syn(t)), and the synaptic currents only decay from
-    // here: V can never exceed max(V0, E_L + R (I + positive parts of I_ex0, I_in0)). When
-    // that bound stays below threshold there is nothing to search (the common case).
+    // here: V can never exceed max(V0, E_L + R (I + positive parts of I_ex0, I_in0)). Nor can
+    // it exceed max(V0, V_inf) plus the charge the positive currents still bring,
+    // R/tau_m (I_ex0 tau_syn_ex + I_in0 tau_syn_in) (the leak only takes some of it away),
+    // which is the tighter bound when the synapses are fast against tau_m. When the bound
+    // stays below threshold there is nothing to search (the common case).
+    const double I_pos_ex = std::max(I_ex0, 0.0), I_pos_in = std::max(I_in0, 0.0);
     const double bound =
-        std::max(V0, V_inf + p.R() * (std::max(I_ex0, 0.0) + std::max(I_in0, 0.0)));
+        std::min(std::max(V0, V_inf + p.R() * (I_pos_ex + I_pos_in)),
+                 std::max(V0, V_inf) +
+                     p.R() / p.tau_m * (I_pos_ex * p.tau_syn_ex + I_pos_in * p.tau_syn_in));
     if (bound < p.V_th) return kInf;
     const double a_ex = syn_coefficient(p, I_ex0, p.tau_syn_ex);
     const double a_in = syn_coefficient(p, I_in0, p.tau_syn_in);
@@ -320,13 +326,18 @@ struct ConductanceStep {
         static constexpr std::array<double, 4> w{0.3626837833783620, 0.3137066458778873,
                                                  0.2223810344533745, 0.1012285362903763};
         const double K_h = K(g_ex, g_in, h);
+        const double R = p.R();
         double integral = 0;
         for (std::size_t k = 0; k < 4; ++k) {
             for (const double sign : {-1.0, 1.0}) {
                 const double s = h / 2 * (1 + sign * x[k]);
-                const double ge = g_ex * std::exp(-s / p.tau_syn_ex);
-                const double gi = g_in * std::exp(-s / p.tau_syn_in);
-                integral += w[k] * b(ge, gi) * std::exp(K(g_ex, g_in, s) - K_h);
+                // One expm1 per conductance serves both its value at s and K(s); a conductance
+                // that is zero needs none.
+                const double m_ex = g_ex != 0 ? std::expm1(-s / p.tau_syn_ex) : 0.0;
+                const double m_in = g_in != 0 ? std::expm1(-s / p.tau_syn_in) : 0.0;
+                const double K_s =
+                    (s - R * g_ex * p.tau_syn_ex * m_ex - R * g_in * p.tau_syn_in * m_in) / p.tau_m;
+                integral += w[k] * b(g_ex * (1 + m_ex), g_in * (1 + m_in)) * std::exp(K_s - K_h);
             }
         }
         return V0 * std::exp(-K_h) + integral * h / 2;
