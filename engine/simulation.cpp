@@ -297,7 +297,8 @@ void Simulation::flush_epoch(std::size_t parity) {
         for (const Spike& s : part.outbox[parity])
             if (net_.record_spikes(s.population)) merged_.push_back(s);
     std::sort(merged_.begin(), merged_.end());
-    std::vector<std::size_t> rows(n_staged_);
+    std::vector<std::size_t>& rows = staged_order_;
+    rows.resize(n_staged_);
     std::iota(rows.begin(), rows.end(), std::size_t{0});
     std::sort(rows.begin(), rows.end(), [&](std::size_t x, std::size_t y) {
         return std::tie(staged_[x].time, staged_[x].report) <

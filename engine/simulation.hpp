@@ -113,6 +113,7 @@ class Simulation {
     std::vector<std::uint64_t> staged_sample_;  // per report: sample index of that row
     std::vector<std::uint64_t> next_sample_;    // per report: first sample not yet staged
     std::vector<Spike> merged_;
+    std::vector<std::size_t> staged_order_;  // flush_epoch: staged samples in time order
 };
 
 }  // namespace memsnn

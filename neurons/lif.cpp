@@ -85,6 +85,15 @@ class LifPopulation final : public Population {
             if (args.init->given(in)) state_[i].syn_in = args.init->number(in, i);
             state_[i].theta = args.init->number("theta", i);
         }
+        // A population whose elements share one parameter set keeps it once: an input then
+        // touches the neuron's state alone (large networks are memory-bound).
+        if (std::all_of(params_.begin(), params_.end(),
+                        [&](const Params& p) { return p == params_.front(); })) {
+            params_.resize(1);
+            ref_ticks_.resize(1);
+            horizon_.resize(1);
+            stride_ = 0;
+        }
     }
 
     std::optional<Dim> weight_dim() const override {
@@ -102,7 +111,7 @@ class LifPopulation final : public Population {
 
     void deliver(std::size_t i, Tick t, double w) override {
         State& s = state_[i];
-        advance(params_[i], input_, s, t);
+        advance(params_[i * stride_], input_, s, t);
         if (input_ == Input::exp_current) {
             (w >= 0 ? s.syn_ex : s.syn_in) += w;
         } else if (input_ == Input::exp_conductance) {
@@ -117,12 +126,12 @@ class LifPopulation final : public Population {
     }
 
     void add_current(std::size_t i, Tick t, double delta_nA) override {
-        advance(params_[i], input_, state_[i], t);
+        advance(params_[i * stride_], input_, state_[i], t);
         state_[i].I_stim += delta_nA;
     }
 
     Tick predict(std::size_t i, Tick now) override {
-        const Params& p = params_[i];
+        const Params& p = params_[i * stride_];
         State s = state_[i];
         advance(p, input_, s, now);
         Tick t0 = now;
@@ -145,7 +154,7 @@ class LifPopulation final : public Population {
                 // (at most two synaptic time constants, at least 0.01 ms); the neuron is
                 // woken there and searches on, so inputs never pay for searches that the
                 // next input makes obsolete.
-                const Tick horizon = std::clamp(4 * gap_[i], kMinHorizon, horizon_[i]);
+                const Tick horizon = std::clamp(4 * gap_[i], kMinHorizon, horizon_[i * stride_]);
                 const ConductanceSearch r = search_threshold_exp_conductance(
                     p, s.V_m, I, s.syn_ex, s.syn_in, ticks_to_ms(horizon), s.theta);
                 if (std::isinf(r.crossing) && std::isfinite(r.resume)) {
@@ -163,15 +172,15 @@ class LifPopulation final : public Population {
 
     bool fire(std::size_t i, Tick t) override {
         State& s = state_[i];
-        advance(params_[i], input_, s, t);
+        advance(params_[i * stride_], input_, s, t);
         if (t == wake_[i]) {
             wake_[i] = kNever;
             return false;
         }
-        s.V_m = params_[i].V_reset;
+        s.V_m = params_[i * stride_].V_reset;
         s.pending = 0;
-        s.theta += params_[i].theta_plus;
-        s.ref_end = t + ref_ticks_[i];
+        s.theta += params_[i * stride_].theta_plus;
+        s.ref_end = t + ref_ticks_[i * stride_];
         return true;
     }
 
@@ -179,7 +188,7 @@ class LifPopulation final : public Population {
 
     double sample(std::size_t i, std::size_t variable, Tick t) const override {
         State s = state_[i];
-        advance(params_[i], input_, s, t);
+        advance(params_[i * stride_], input_, s, t);
         const bool conductance = input_ == Input::exp_conductance;
         switch (variable) {
             case 0:
@@ -198,7 +207,8 @@ class LifPopulation final : public Population {
     }
 
   private:
-    std::vector<Params> params_;
+    std::vector<Params> params_;  // per element, or one for all (stride_ 0)
+    std::size_t stride_ = 1;
     std::vector<State> state_;
     std::vector<Tick> ref_ticks_;
     static constexpr Tick kMinHorizon = 10'000'000;  // 0.01 ms

@@ -78,6 +78,7 @@ struct Params {
     double tau_theta = 1e7;  // ms, decay of the threshold increment
 
     double R() const { return tau_m / C_m; }  // MOhm
+    bool operator==(const Params&) const = default;
 };
 
 struct State {
