@@ -212,3 +212,42 @@ TEST_CASE("delays below the shortest epoch run on one thread, with the same outp
     CHECK(sim_d.epoch() == ms_to_ticks(1));
     CHECK(sim_d.threads() == 4);
 }
+
+TEST_CASE(
+    "the Diehl & Cook network (normalisation, adaptive thresholds, a noisy 16-level "
+    "device, learning stop) is identical on 1, 2 and 3 threads") {
+    Json s = load_scenario_file(test::source_path("scenarios/experiments/diehl_cook_digits.json"));
+    s["duration"] = "6 s";
+    s["populations"]["exc"]["size"] = 12;
+    s["populations"]["inh"]["size"] = 12;
+    Json& input = s["populations"]["input"]["params"];
+    input["count"] = 8;
+    input["repeat"] = 1;
+    input["eval_count"] = 4;
+    Json& learning = s["projections"][0]["learning"];
+    learning["stop"] = "4 s";
+    // Delays from 1 ms: epochs of 1 ms keep the test quick on an oversubscribed machine.
+    s["projections"][0]["synapse"]["delay"] = Json{{"uniform", {"1 ms", "10 ms"}}};
+    learning["params"]["levels"] = 16;
+    learning["params"]["sigma_device"] = 0.3;
+    learning["params"]["sigma_cycle"] = 0.3;
+    s["record"][1]["start"] = "0 ms";
+    s["record"][1]["interval"] = "1 s";
+    s["record"][2]["start"] = "0 ms";
+    s["record"][2]["interval"] = "1 s";
+    const auto dir = test::source_path("scenarios/experiments");
+    const auto one = test::run_scenario(s, {}, 1, dir);
+    REQUIRE(one.recorder->summary().spikes > 1000);
+    const auto& samples = one.recorder->samples();
+    REQUIRE(samples.size() == 12);
+    CHECK(samples[6].values != samples[0].values);   // weights learnt (sample at 3 s)
+    CHECK(samples[11].values != samples[1].values);  // thresholds adapted (theta at 5 s)
+    for (const unsigned threads : {2u, 3u}) {
+        INFO(threads << " threads");
+        const auto many = test::run_scenario(s, {}, threads, dir);
+        CHECK(many.recorder->spikes() == one.recorder->spikes());
+        REQUIRE(many.recorder->samples().size() == samples.size());
+        for (std::size_t k = 0; k < samples.size(); ++k)
+            CHECK(many.recorder->samples()[k].values == samples[k].values);
+    }
+}
