@@ -27,15 +27,11 @@ Simulation::Simulation(Network& network, unsigned threads) : net_(network) {
     for (std::size_t q = 0; q < parts_.size(); ++q) parts_[q].index = q;
     const std::size_t n_parts = parts_.size();
 
-    generation_.resize(net_.n_populations());
-    wanted_.resize(net_.n_populations());
-    queued_.resize(net_.n_populations());
+    pending_.resize(net_.n_populations());
     bounds_.resize(net_.n_populations());
     for (std::uint32_t p = 0; p < net_.n_populations(); ++p) {
         const std::size_t n = net_.population(p).size();
-        generation_[p].assign(n, 0);
-        wanted_[p].assign(n, kNever);
-        queued_[p].assign(n, kNever);
+        pending_[p].assign(n, Pending{});
         for (std::size_t q = 0; q <= n_parts; ++q)
             bounds_[p].push_back(static_cast<std::uint32_t>(n * q / n_parts));
     }
@@ -66,19 +62,20 @@ Simulation::Simulation(Network& network, unsigned threads) : net_(network) {
 void Simulation::repredict(Partition& part, std::uint32_t pop, std::size_t i, Tick now) {
     const Tick t = net_.population(pop).predict(i, now);
     assert(t >= now);
-    wanted_[pop][i] = t;
+    Pending& p = pending_[pop][i];
+    p.wanted = t;
     // A later (or no) prediction keeps the queued event: when it pops it is moved to the wanted
     // time. Only an earlier one needs a new entry, which cancels the queued one.
-    Tick& queued = queued_[pop][i];
-    if (t >= queued) return;
-    queued = t;
-    part.queue.push(Event{t, EventKind::emit, pop, i, ++generation_[pop][i]});
+    if (t >= p.queued) return;
+    p.queued = t;
+    part.queue.push(Event{t, EventKind::emit, pop, i, ++p.generation});
 }
 
 // An emit event with the current generation popped at t: fire, or move to the wanted time.
 void Simulation::emit_or_defer(Partition& part, std::uint32_t pop, std::size_t i, Tick t) {
-    queued_[pop][i] = kNever;
-    const Tick wanted = wanted_[pop][i];
+    Pending& p = pending_[pop][i];
+    p.queued = kNever;
+    const Tick wanted = p.wanted;
     if (wanted == t) {
         emit(part, pop, i, t);
         return;
@@ -86,12 +83,12 @@ void Simulation::emit_or_defer(Partition& part, std::uint32_t pop, std::size_t i
     ++part.summary.stale_events;
     if (wanted == kNever) return;
     assert(wanted > t);
-    queued_[pop][i] = wanted;
-    part.queue.push(Event{wanted, EventKind::emit, pop, i, ++generation_[pop][i]});
+    p.queued = wanted;
+    part.queue.push(Event{wanted, EventKind::emit, pop, i, ++p.generation});
 }
 
 void Simulation::emit(Partition& part, std::uint32_t pop, std::size_t i, Tick t) {
-    wanted_[pop][i] = kNever;
+    pending_[pop][i].wanted = kNever;
     if (!net_.population(pop).fire(i, t)) {
         ++part.summary.wake_ups;
         repredict(part, pop, i, t);
@@ -241,7 +238,7 @@ void Simulation::process(Partition& part, Tick end) {
                 deliver(part, e);
                 break;
             case EventKind::emit:
-                if (e.c != generation_[e.a][e.b]) {
+                if (e.c != pending_[e.a][e.b].generation) {
                     ++part.summary.stale_events;
                     continue;
                 }

@@ -100,9 +100,14 @@ class Simulation {
     Tick epoch_ = kMaxEpoch;
     std::vector<Recorder*> recorders_;
     std::function<void(Tick)> progress_;
-    std::vector<std::vector<std::uint32_t>> generation_;  // per population, per element
-    std::vector<std::vector<Tick>> wanted_;  // latest prediction per element, or kNever
-    std::vector<std::vector<Tick>> queued_;  // time of its live queued emit event, or kNever
+    // The engine's bookkeeping of one element's predicted spike, kept together so that an
+    // input touches one cache line of it.
+    struct Pending {
+        Tick wanted = kNever;          // latest prediction, or kNever
+        Tick queued = kNever;          // time of the live queued emit event, or kNever
+        std::uint32_t generation = 0;  // of the live emit event; older ones are stale
+    };
+    std::vector<std::vector<Pending>> pending_;  // per population, per element
 
     // Parallel runs: which report positions each partition samples, and the samples of the
     // current epoch (rows of one report are consecutive, from staged_first_[report] on).
