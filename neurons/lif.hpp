@@ -43,6 +43,7 @@
 // equilibrium reachable with the decaying conductances) stays below V_th; a maximum inside a
 // step is located from the sign of dV/dt, and the crossing is bisected to the last double.
 // The spike is emitted at the first 1 ps tick at or after the crossing.
+// (The conductance propagator and search are in neurons/lif_conductance.cpp.)
 //
 // Equal-time behaviour: the refractory interval is [t_spike, t_spike + t_ref): an input arriving
 // exactly at t_spike + t_ref counts. Inputs arriving at the same instant are all applied before
