@@ -158,10 +158,10 @@ class LifPopulation final : public Population {
                 const ConductanceSearch r = search_threshold_exp_conductance(
                     p, s.V_m, I, s.syn_ex, s.syn_in, ticks_to_ms(horizon), s.theta);
                 if (std::isinf(r.crossing) && std::isfinite(r.resume)) {
-                    // No crossing before `resume`: look again there (never sooner than the
-                    // next tick, and at the horizon at the latest when the search stopped).
-                    const Tick later = crossing_tick(t0, r.resume);
-                    return wake_[i] = later == kNever ? kNever : later;
+                    // No crossing before `resume` (where the search stopped, or when the
+                    // threshold could have decayed to the bound): look again there, never
+                    // sooner than the next tick.
+                    return wake_[i] = crossing_tick(t0, r.resume);
                 }
                 dt = r.crossing;
                 break;
