@@ -56,6 +56,11 @@ class Projection {
     std::pair<std::uint32_t, std::uint32_t> group_range(std::uint32_t g, std::uint32_t lo,
                                                         std::uint32_t hi) const;
     double weight(std::uint32_t k) const { return weights_[k]; }
+    // Packed targets and weights for batched delivery: synapse k's weight is
+    // weight_data()[k * weight_stride()].
+    const std::uint32_t* target_data() const { return targets_.data(); }
+    const double* weight_data() const { return weights_.data(); }
+    std::size_t weight_stride() const { return 1; }
     // Synapse k's position in creation order (the id used in reports).
     std::uint32_t creation_index(std::uint32_t k) const { return creation_[k]; }
     // The static weight of the synapse created as number `id`.

@@ -4,6 +4,9 @@
 // this interface only:
 //
 //   deliver / add_current  — an input at time t; the element advances lazily to t first
+//   deliver_batch          — one spike's arrivals on many elements: deliver then predict for
+//                            each in turn (models override it to run the loop without virtual
+//                            calls and to prefetch the next targets' state)
 //   predict                — the next time >= now at which the element will emit, or kNever;
 //                            called after every change, the engine cancels older predictions
 //   fire                   — the predicted time t has come: emit (reset, refractoriness, draw the
@@ -46,6 +49,15 @@ class Population {
     virtual void deliver(std::size_t /*i*/, Tick /*t*/, double /*weight*/) {}
     virtual void add_current(std::size_t /*i*/, Tick /*t*/, double /*delta_nA*/) {}
     virtual Tick predict(std::size_t i, Tick now) = 0;
+    // For k < n in order: deliver(targets[k], t, weights[k * weight_stride]), then
+    // next[k] = predict(targets[k], t). Targets may repeat.
+    virtual void deliver_batch(const std::uint32_t* targets, std::size_t n, const double* weights,
+                               std::size_t weight_stride, Tick t, Tick* next) {
+        for (std::size_t k = 0; k < n; ++k) {
+            deliver(targets[k], t, weights[k * weight_stride]);
+            next[k] = predict(targets[k], t);
+        }
+    }
     virtual bool fire(std::size_t i, Tick t) = 0;
 
     virtual const std::vector<VariableSpec>& variables() const = 0;

@@ -62,6 +62,10 @@ Simulation::Simulation(Network& network, unsigned threads) : net_(network) {
 void Simulation::repredict(Partition& part, std::uint32_t pop, std::size_t i, Tick now) {
     const Tick t = net_.population(pop).predict(i, now);
     assert(t >= now);
+    queue_prediction(part, pop, i, t);
+}
+
+void Simulation::queue_prediction(Partition& part, std::uint32_t pop, std::size_t i, Tick t) {
     Pending& p = pending_[pop][i];
     p.wanted = t;
     // A later (or no) prediction keeps the queued event: when it pops it is moved to the wanted
@@ -129,13 +133,23 @@ void Simulation::deliver(Partition& part, const Event& e) {
     const auto [begin, end] = parallel() ? proj.group_range(e.c, lo(target_pop, part.index),
                                                             lo(target_pop, part.index + 1))
                                          : std::pair{group.begin, group.end};
-    for (std::uint32_t k = begin; k < end; ++k) {
-        const std::uint32_t j = proj.target(k);
-        double w = circuit ? circuit->on_pre(proj.creation_index(k), e.time) : proj.weight(k);
-        if (rule) w = rule->transmit(proj, k, e.time, w);
-        target.deliver(j, e.time, w);
-        repredict(part, target_pop, j, e.time);
-        if (rule) rule->on_pre(proj, k, e.time);
+    if (!circuit && !rule) {
+        // Static synapses: the population takes the whole run at once, then the predictions
+        // are queued in the same order as one deliver + repredict per synapse would.
+        const std::size_t n = end - begin;
+        if (part.next.size() < n) part.next.resize(n);
+        const std::uint32_t* targets = proj.target_data() + begin;
+        target.deliver_batch(targets, n, proj.weight_data() + begin * proj.weight_stride(),
+                             proj.weight_stride(), e.time, part.next.data());
+        std::vector<Pending>& pending = pending_[target_pop];
+        constexpr std::size_t kPrefetch = 8;
+        for (std::size_t k = 0; k < n; ++k) {
+            if (k + kPrefetch < n) __builtin_prefetch(&pending[targets[k + kPrefetch]], 1);
+            assert(part.next[k] >= e.time);
+            queue_prediction(part, target_pop, targets[k], part.next[k]);
+        }
+    } else {
+        deliver_each(part, e, begin, end);
     }
     part.summary.synaptic_events += end - begin;
     // Chain the source's next delay group: one queue entry per spike in flight per projection.
@@ -144,6 +158,24 @@ void Simulation::deliver(Partition& part, const Event& e) {
         const Tick spike_time = e.time - group.delay;
         part.queue.push(
             Event{spike_time + proj.group(next).delay, EventKind::delivery, e.a, e.b, next});
+    }
+}
+
+// Synapses with a circuit or a learning rule, one at a time.
+void Simulation::deliver_each(Partition& part, const Event& e, std::uint32_t begin,
+                              std::uint32_t end) {
+    Projection& proj = net_.projection(e.a);
+    PlasticityRule* rule = proj.rule_at(e.time);
+    const std::uint32_t target_pop = proj.target_population();
+    Population& target = net_.population(target_pop);
+    SynapseCircuit* circuit = proj.circuit();
+    for (std::uint32_t k = begin; k < end; ++k) {
+        const std::uint32_t j = proj.target(k);
+        double w = circuit ? circuit->on_pre(proj.creation_index(k), e.time) : proj.weight(k);
+        if (rule) w = rule->transmit(proj, k, e.time, w);
+        target.deliver(j, e.time, w);
+        repredict(part, target_pop, j, e.time);
+        if (rule) rule->on_pre(proj, k, e.time);
     }
 }
 

@@ -69,6 +69,7 @@ class Simulation {
         std::size_t parity = 0;
         std::vector<double> buffer;  // one-thread runs: a report's values at one instant
         std::uint64_t since_progress = 0;
+        std::vector<Tick> next;  // deliver: the targets' predictions after one batch
     };
     struct StagedSample {
         Tick time;
@@ -84,10 +85,12 @@ class Simulation {
     void process(Partition& part, Tick end);
     void import_spikes(Partition& part, std::size_t parity);
     void repredict(Partition& part, std::uint32_t pop, std::size_t i, Tick now);
+    void queue_prediction(Partition& part, std::uint32_t pop, std::size_t i, Tick t);
     void emit_or_defer(Partition& part, std::uint32_t pop, std::size_t i, Tick t);
     void emit(Partition& part, std::uint32_t pop, std::size_t i, Tick t);
     void fan_out(EventQueue& queue, std::uint32_t pop, std::size_t i, Tick t);
     void deliver(Partition& part, const Event& e);
+    void deliver_each(Partition& part, const Event& e, std::uint32_t begin, std::uint32_t end);
     void stimulate(Partition& part, const Event& e);
     void normalize(Partition& part, const Event& e);
     void sample(Partition& part, const Event& e);

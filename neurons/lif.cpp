@@ -125,6 +125,18 @@ class LifPopulation final : public Population {
         }
     }
 
+    void deliver_batch(const std::uint32_t* targets, std::size_t n, const double* weights,
+                       std::size_t weight_stride, Tick t, Tick* next) override {
+        // Large networks are memory-bound: the state of the target kPrefetch synapses ahead is
+        // requested while this one is computed.
+        constexpr std::size_t kPrefetch = 8;
+        for (std::size_t k = 0; k < n; ++k) {
+            if (k + kPrefetch < n) __builtin_prefetch(&state_[targets[k + kPrefetch]], 1);
+            deliver(targets[k], t, weights[k * weight_stride]);
+            next[k] = predict(targets[k], t);
+        }
+    }
+
     void add_current(std::size_t i, Tick t, double delta_nA) override {
         advance(params_[i * stride_], input_, state_[i], t);
         state_[i].I_stim += delta_nA;

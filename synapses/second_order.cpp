@@ -22,8 +22,17 @@ double peak_temperature(const Params& p, const State& s, double V) {
     return p.T_0 + heating(p, V) + s.T_res;
 }
 
+namespace {
+// e^{-dt/tau_T}. Beyond 746 time constants std::exp returns exactly 0, through its slow
+// underflow path; devices idle between spikes are far beyond, so that case is answered first.
+double thermal_decay(const Params& p, double dt) {
+    const double x = dt / p.tau_T;
+    return x > 746 ? 0.0 : std::exp(-x);
+}
+}  // namespace
+
 void relax(const Params& p, State& s, double dt) {
-    s.T_res *= std::exp(-dt / p.tau_T);
+    s.T_res *= thermal_decay(p, dt);
 }
 
 double drive(const Params& p, State& s, double V, double dt) {
@@ -40,7 +49,7 @@ double drive(const Params& p, State& s, double V, double dt) {
     const double G_start = conductance(p, s);
     s.w = std::clamp(s.w + rate * t_move, 0.0, 1.0);
     const double G_end = conductance(p, s);
-    s.T_res = (s.T_res + heating(p, V)) * std::exp(-dt / p.tau_T);
+    s.T_res = (s.T_res + heating(p, V)) * thermal_decay(p, dt);
     return V * ((G_start + G_end) / 2 * t_move + G_end * (dt - t_move));  // pC
 }
 

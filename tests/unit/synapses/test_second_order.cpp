@@ -95,3 +95,19 @@ TEST_CASE("second_order: symmetric depression and V^2 heating and saturation at 
                           .epsilon(1e-12)
                           .scale(0));
 }
+
+TEST_CASE(
+    "second_order: residual heat decays as e^{-dt/tau_T}, to exactly 0 where exp underflows") {
+    second_order::Params p;
+    for (const double n_tau : {1.0, 10.0, 700.0, 745.0, 745.5, 746.0, 746.5, 1e3, 1e9}) {
+        second_order::State s;
+        s.T_res = 250;
+        second_order::relax(p, s, n_tau * p.tau_T);
+        // Bit-identical to the plain formula, including the underflow to 0 past ~745 tau_T.
+        CHECK(s.T_res == 250 * std::exp(-(n_tau * p.tau_T) / p.tau_T));
+    }
+    second_order::State s;
+    s.T_res = 250;
+    second_order::relax(p, s, 1e3 * p.tau_T);
+    CHECK(s.T_res == 0.0);
+}
