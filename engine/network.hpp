@@ -77,6 +77,7 @@ class Projection {
     // A learning rule on this projection; builds the by-target index it needs.
     void set_rule(std::shared_ptr<PlasticityRule> rule, std::size_t n_targets);
     PlasticityRule* rule() const { return rule_.get(); }
+    const std::shared_ptr<PlasticityRule>& shared_rule() const { return rule_; }
 
     // When the rule acts, and the weight normalisation that goes with it (the scenario's
     // "learning" block: "stop", "normalize").

@@ -32,6 +32,11 @@ class PlasticityRule {
         return weight;
     }
     virtual void on_pre(Projection& p, std::uint32_t k, Tick t) = 0;
+    // True when transmit is the identity and on_pre(k) touches synapse k's weight and the
+    // rule's own state alone (never another synapse's weight, the target neuron or a circuit).
+    // The engine may then deliver a whole spike's arrivals first and call on_pre for each
+    // synapse afterwards, in the same order: the result is the same.
+    virtual bool local_pre() const { return false; }
     virtual void on_post(Projection& p, std::uint32_t j, Tick t) = 0;
 };
 

@@ -133,9 +133,10 @@ void Simulation::deliver(Partition& part, const Event& e) {
     const auto [begin, end] = parallel() ? proj.group_range(e.c, lo(target_pop, part.index),
                                                             lo(target_pop, part.index + 1))
                                          : std::pair{group.begin, group.end};
-    if (!circuit && !rule) {
-        // Static synapses: the population takes the whole run at once, then the predictions
-        // are queued in the same order as one deliver + repredict per synapse would.
+    if (!circuit && (!rule || rule->local_pre())) {
+        // Static synapses, or a rule whose on_pre is local to its synapse: the population
+        // takes the whole run at once, then the predictions are queued in the same order as
+        // one deliver + repredict per synapse would, then the rule sees each arrival.
         const std::size_t n = end - begin;
         if (part.next.size() < n) part.next.resize(n);
         const std::uint32_t* targets = proj.target_data() + begin;
@@ -148,6 +149,8 @@ void Simulation::deliver(Partition& part, const Event& e) {
             assert(part.next[k] >= e.time);
             queue_prediction(part, target_pop, targets[k], part.next[k]);
         }
+        if (rule)
+            for (std::uint32_t k = begin; k < end; ++k) rule->on_pre(proj, k, e.time);
     } else {
         deliver_each(part, e, begin, end);
     }

@@ -29,6 +29,7 @@ class BcmRule final : public PlasticityRule {
     }
 
     void on_pre(Projection&, std::uint32_t k, Tick t) override { x_[k].spike(t, p_.tau_x, false); }
+    bool local_pre() const override { return true; }
 
     void on_post(Projection& proj, std::uint32_t j, Tick t) override {
         Post& q = post_[j];

@@ -31,6 +31,8 @@ class StdpRule final : public PlasticityRule {
         x.spike(t, p_.tau_plus, p_.pairing != Pairing::all_to_all);
     }
 
+    bool local_pre() const override { return true; }
+
     void on_post(Projection& proj, std::uint32_t j, Tick t) override {
         Trace& y = post_[j];
         for (const std::uint32_t k : proj.incoming(j)) {

@@ -41,6 +41,8 @@ class TripletRule final : public PlasticityRule {
         r2_[k].spike(t, p_.tau_x, p_.nearest);
     }
 
+    bool local_pre() const override { return true; }
+
     void on_post(Projection& proj, std::uint32_t j, Tick t) override {
         const double o2 = o2_[j].at(t, p_.tau_y);
         for (const std::uint32_t k : proj.incoming(j)) {
