@@ -18,8 +18,18 @@ Tick duration_of(std::span<const Segment> w) {
 
 std::vector<Segment> superpose(std::span<const Segment> pre, Tick pre_start,
                                std::span<const Segment> post, Tick post_start, Tick from, Tick to) {
+    std::vector<Segment> out;
+    superpose_into(pre, pre_start, post, post_start, from, to, out);
+    return out;
+}
+
+void superpose_into(std::span<const Segment> pre, Tick pre_start, std::span<const Segment> post,
+                    Tick post_start, Tick from, Tick to, std::vector<Segment>& out) {
     // Breakpoints of both waveforms inside (from, to), merged; the voltage is constant between.
-    std::vector<Tick> cuts{from, to};
+    // The buffer is the thread's own (circuits are called from every partition's thread) and
+    // keeps its capacity, so a call allocates nothing once warm.
+    thread_local std::vector<Tick> cuts;
+    cuts.assign({from, to});
     auto add_cuts = [&](std::span<const Segment> w, Tick start) {
         if (start == kNever) return;
         Tick at = start;
@@ -42,7 +52,7 @@ std::vector<Segment> superpose(std::span<const Segment> pre, Tick pre_start,
         }
         return 0.0;
     };
-    std::vector<Segment> out;
+    out.clear();
     bool any = false;
     for (std::size_t c = 0; c + 1 < cuts.size(); ++c) {
         const double V = value_at(pre, pre_start, cuts[c]) - value_at(post, post_start, cuts[c]);
@@ -54,7 +64,6 @@ std::vector<Segment> superpose(std::span<const Segment> pre, Tick pre_start,
             out.push_back({d, V});
     }
     if (!any) out.clear();
-    return out;
 }
 
 namespace {
@@ -168,8 +177,8 @@ class TwoTerminal final : public Base {
     void apply_until(std::size_t k, Tick to) const {
         Lines& l = lines_[k];
         if (to <= l.committed) return;
-        const std::vector<Segment> v =
-            superpose(pre_of(l), l.pre_start, l.post, l.post_start, l.committed, to);
+        thread_local std::vector<Segment> v;
+        superpose_into(pre_of(l), l.pre_start, l.post, l.post_start, l.committed, to, v);
         if (!v.empty()) device_->apply(k, l.committed, v);
         l.committed = to;
     }

@@ -64,6 +64,9 @@ struct Spec {
 // empty when the voltage is zero throughout.
 std::vector<Segment> superpose(std::span<const Segment> pre, Tick pre_start,
                                std::span<const Segment> post, Tick post_start, Tick from, Tick to);
+// The same into `out` (cleared first), which keeps its capacity from call to call.
+void superpose_into(std::span<const Segment> pre, Tick pre_start, std::span<const Segment> post,
+                    Tick post_start, Tick from, Tick to, std::vector<Segment>& out);
 
 // The circuit type names, as scenarios write them.
 const std::vector<std::string>& kind_names();
