@@ -2,11 +2,12 @@
 // Event-queue candidates on the classic "hold" workload (Jones 1986): the queue holds n events;
 // each step pops the earliest and pushes one later by an exponential increment (mean 1 ms), as
 // a spiking network does with its predicted spikes and deliveries. Candidates:
-//   binary    std::push_heap / std::pop_heap (the engine's EventQueue)
+//   binary    std::push_heap / std::pop_heap on the whole order (the engine's former queue)
 //   4-ary     an implicit 4-ary min-heap (shallower; a node's four children span two lines)
 //   calendar  Brown's (1988) calendar queue: buckets of width w covering one "year", resized
 //             when the population doubles or halves, w from the earliest events' spacing
-//   radix     a radix heap on the tick (monotone: nothing is pushed before the last pop)
+//   radix     the engine's EventQueue (engine/event_queue.hpp): a radix heap on the tick
+//             (monotone: nothing is pushed before the last pop)
 // Two workloads: "exp" (increments exponential, every event at its own tick) and "grid"
 // (initial times and increments rounded to a 0.1 ms grid, so thousands of events share a time,
 // as spikes of clock-like inputs do; an increment may round to 0). Every candidate pops exactly
@@ -32,6 +33,28 @@
 using namespace memsnn;
 
 namespace {
+
+bool later(const Event& x, const Event& y) {
+    return y < x;
+}
+
+class BinaryHeap {
+  public:
+    void push(const Event& e) {
+        heap_.push_back(e);
+        std::push_heap(heap_.begin(), heap_.end(), later);
+    }
+    Event pop() {
+        std::pop_heap(heap_.begin(), heap_.end(), later);
+        const Event e = heap_.back();
+        heap_.pop_back();
+        return e;
+    }
+    bool empty() const { return heap_.empty(); }
+
+  private:
+    std::vector<Event> heap_;
+};
 
 class QuadHeap {
   public:
@@ -77,10 +100,6 @@ class QuadHeap {
 // Order-preserving unsigned key of a tick (flips the sign bit).
 std::uint64_t tick_key(Tick t) {
     return static_cast<std::uint64_t>(t) ^ (std::uint64_t{1} << 63);
-}
-
-bool later(const Event& x, const Event& y) {
-    return y < x;
 }
 
 // Brown's calendar queue. Bucket i holds the events whose "day" (key >> shift, i.e. width
@@ -194,64 +213,6 @@ class CalendarQueue {
     std::uint64_t last_key_ = 0;  // key of the last popped event (pushes are never earlier)
 };
 
-// Radix heap (Ahuja, Mehlhorn, Orlin & Tarjan 1990) on the tick key: bucket i > 0 holds the
-// events whose key first differs from the last popped key in bit i - 1, bucket 0 those at the
-// last popped tick. Bucket 0 is a binary min-heap on the full order, so equal-time events pop in
-// (kind, a, b, c) order. When it runs empty, the lowest non-empty bucket is split on its minimum
-// tick; every event moves to a lower bucket, at most 64 times in its life.
-class RadixHeap {
-  public:
-    void push(const Event& e) {
-        const std::uint64_t k = tick_key(e.time);
-        assert(k >= last_);
-        const std::size_t i = std::bit_width(k ^ last_);
-        if (i == 0) {
-            now_.push_back(e);
-            std::push_heap(now_.begin(), now_.end(), later);
-        } else {
-            buckets_[i].push_back(e);
-            nonempty_ |= std::uint64_t{1} << (i - 1);
-        }
-    }
-
-    Event pop() {
-        if (now_.empty()) refill();
-        std::pop_heap(now_.begin(), now_.end(), later);
-        const Event e = now_.back();
-        now_.pop_back();
-        return e;
-    }
-
-    bool empty() const { return now_.empty() && nonempty_ == 0; }
-
-  private:
-    void refill() {
-        assert(nonempty_ != 0);
-        const std::size_t i = static_cast<std::size_t>(std::countr_zero(nonempty_)) + 1;
-        std::vector<Event>& b = buckets_[i];
-        std::uint64_t least = tick_key(b.front().time);
-        for (const Event& e : b) least = std::min(least, tick_key(e.time));
-        last_ = least;
-        for (const Event& e : b) {
-            const std::size_t j = std::bit_width(tick_key(e.time) ^ last_);
-            if (j == 0) {
-                now_.push_back(e);
-            } else {
-                buckets_[j].push_back(e);
-                nonempty_ |= std::uint64_t{1} << (j - 1);
-            }
-        }
-        b.clear();
-        nonempty_ &= ~(std::uint64_t{1} << (i - 1));
-        std::make_heap(now_.begin(), now_.end(), later);
-    }
-
-    std::array<std::vector<Event>, 65> buckets_;  // [0] unused: bucket 0 is now_
-    std::vector<Event> now_;                      // heap of the events at tick last_
-    std::uint64_t nonempty_ = 0;                  // bit i - 1: buckets_[i] is not empty
-    std::uint64_t last_ = 0;
-};
-
 // grid = 0: increments in whole ticks; grid > 0: initial times and increments rounded to it.
 template <class Q>
 double hold(std::size_t n, std::size_t steps, Tick grid, std::uint64_t& checksum) {
@@ -296,10 +257,10 @@ int main(int argc, char** argv) {
                     "radix", "4-ary/bin", "cal/bin", "radix/bin");
         for (std::size_t n : {1000, 10000, 100000, 1000000}) {
             std::array<std::uint64_t, 4> sums{};
-            const double binary = hold<EventQueue>(n, steps, grid, sums[0]);
+            const double binary = hold<BinaryHeap>(n, steps, grid, sums[0]);
             const double quad = hold<QuadHeap>(n, steps, grid, sums[1]);
             const double calendar = hold<CalendarQueue>(n, steps, grid, sums[2]);
-            const double radix = hold<RadixHeap>(n, steps, grid, sums[3]);
+            const double radix = hold<EventQueue>(n, steps, grid, sums[3]);
             for (std::size_t c = 1; c < sums.size(); ++c) {
                 if (sums[c] != sums[0]) {
                     std::printf("candidate %zu popped a different sequence at n = %zu\n", c, n);

@@ -260,8 +260,8 @@ void Simulation::start(Partition& part) {
 
 void Simulation::process(Partition& part, Tick end) {
     EventQueue& queue = part.queue;
-    while (!queue.empty() && queue.top().time < end) {
-        const Event e = queue.pop();
+    Event e;
+    while (queue.pop_before(end, e)) {
         switch (e.kind) {
             case EventKind::normalize:
                 normalize(part, e);
@@ -426,7 +426,7 @@ void Simulation::run_parallel(Tick duration) {
                 // The next epoch starts at the earliest pending event: skip silent stretches.
                 Tick next = kNever;
                 for (const Partition& p : parts_) {
-                    if (!p.queue.empty()) next = std::min(next, p.queue.top().time);
+                    if (!p.queue.empty()) next = std::min(next, p.queue.next_time());
                     if (!p.outbox[parity].empty())
                         next = std::min(next, p.outbox[parity].front().time + epoch_);
                 }

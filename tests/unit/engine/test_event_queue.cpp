@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <queue>
 #include <vector>
 
 #include "engine/event_queue.hpp"
@@ -51,23 +52,177 @@ TEST_CASE("equal time and kind are ordered by (a, b, c), never by insertion orde
     }
 }
 
-TEST_CASE("queue matches a sorted reference on random keys") {
-    RandomStream rng(3, StreamDomain::parameter, 1);
-    std::vector<Event> ref;
-    EventQueue q;
-    for (int i = 0; i < 5000; ++i) {
-        Event e{static_cast<Tick>(rng.below(1000)), static_cast<EventKind>(rng.below(4)),
-                static_cast<std::uint32_t>(rng.below(5)), rng.below(100),
-                static_cast<std::uint32_t>(rng.below(3))};
-        ref.push_back(e);
-        q.push(e);
-        if (i % 7 == 0) {  // interleave pops with pushes
-            const auto it = std::min_element(ref.begin(), ref.end());
-            CHECK(q.pop() == *it);
-            ref.erase(it);
-        }
+namespace {
+
+// The reference: std::priority_queue on the same total order.
+struct Later {
+    bool operator()(const Event& x, const Event& y) const { return y < x; }
+};
+using Reference = std::priority_queue<Event, std::vector<Event>, Later>;
+
+Event random_event(RandomStream& rng, Tick t) {
+    return Event{t, static_cast<EventKind>(rng.below(5)), static_cast<std::uint32_t>(rng.below(5)),
+                 rng.below(100), static_cast<std::uint32_t>(rng.below(3))};
+}
+
+// A time at or after `now`: often the same tick, often a near one, sometimes far (high buckets).
+Tick later_time(RandomStream& rng, Tick now) {
+    switch (rng.below(4)) {
+        case 0:
+            return now;
+        case 1:
+            return now + static_cast<Tick>(rng.below(4));
+        case 2:
+            return now + static_cast<Tick>(rng.below(1000));
+        default:
+            return now + static_cast<Tick>(rng.below(Tick{1} << 40));
     }
-    std::sort(ref.begin(), ref.end());
-    for (const auto& e : ref) CHECK(q.pop() == e);
+}
+
+}  // namespace
+
+TEST_CASE("queue matches std::priority_queue on monotone random pushes and pops") {
+    RandomStream rng(3, StreamDomain::parameter, 1);
+    EventQueue q;
+    Reference ref;
+    // Before the first pop anything may be pushed, negative times included.
+    for (int i = 0; i < 200; ++i) {
+        const Event e = random_event(rng, static_cast<Tick>(rng.below(2000)) - 1000);
+        q.push(e);
+        ref.push(e);
+    }
+    Tick now = -1000;
+    std::size_t equal_time_pops = 0;
+    for (int i = 0; i < 20000; ++i) {
+        if (!ref.empty() && rng.below(2) == 0) {
+            REQUIRE(q.next_time() == ref.top().time);
+            const Event e = q.pop();
+            REQUIRE(e == ref.top());
+            if (e.time == now) ++equal_time_pops;
+            now = e.time;
+            ref.pop();
+        } else {
+            const Event e = random_event(rng, later_time(rng, now));
+            q.push(e);
+            ref.push(e);
+        }
+        REQUIRE(q.size() == ref.size());
+    }
+    CHECK(equal_time_pops > 1000);  // the tie order (kind, a, b, c) was exercised
+    while (!ref.empty()) {
+        REQUIRE(q.pop() == ref.top());
+        ref.pop();
+    }
+    CHECK(q.empty());
+    CHECK(q.size() == 0);
+}
+
+TEST_CASE("pop_before: an event at end stays; events at or after end may then be pushed") {
+    EventQueue q;
+    Event out;
+    CHECK_FALSE(q.pop_before(100, out));
+    q.push(Event{10, EventKind::emit, 0, 0, 0});
+    q.push(Event{100, EventKind::emit, 0, 0, 0});
+    q.push(Event{1000000, EventKind::sample, 0, 0, 0});
+    REQUIRE(q.pop_before(100, out));
+    CHECK(out.time == 10);
+    CHECK_FALSE(q.pop_before(100, out));  // the event exactly at end is not popped
+    CHECK_FALSE(q.pop_before(100, out));  // nor on a second try
+    CHECK(q.next_time() == 100);
+    CHECK(q.size() == 2);
+    // Imports at or after end, earlier in the order than the events already there.
+    q.push(Event{100, EventKind::stimulus, 0, 0, 0});
+    q.push(Event{500, EventKind::delivery, 1, 2, 3});
+    q.push(Event{100, EventKind::delivery, 0, 0, 0});
+    REQUIRE(q.pop_before(101, out));
+    CHECK(out == Event{100, EventKind::stimulus, 0, 0, 0});
+    REQUIRE(q.pop_before(101, out));
+    CHECK(out == Event{100, EventKind::delivery, 0, 0, 0});
+    // Pushing at the current tick after a pop goes back into the current instant's heap.
+    q.push(Event{100, EventKind::delivery, 0, 1, 0});
+    REQUIRE(q.pop_before(101, out));
+    CHECK(out == Event{100, EventKind::delivery, 0, 1, 0});
+    REQUIRE(q.pop_before(101, out));
+    CHECK(out == Event{100, EventKind::emit, 0, 0, 0});
+    CHECK_FALSE(q.pop_before(101, out));
+    CHECK(q.next_time() == 500);
+    REQUIRE(q.pop_before(kNever, out));
+    CHECK(out == Event{500, EventKind::delivery, 1, 2, 3});
+    REQUIRE(q.pop_before(kNever, out));
+    CHECK(out.time == 1000000);
+    CHECK_FALSE(q.pop_before(kNever, out));
+    CHECK(q.empty());
+}
+
+TEST_CASE("pop_before does not advance past end when the next event is far beyond it") {
+    // Only a far event is queued: a failed pop_before(end) must still accept pushes in
+    // [end, far), which a queue that moved its current tick to the far event would not.
+    EventQueue q;
+    Event out;
+    q.push(Event{0, EventKind::emit, 0, 0, 0});
+    REQUIRE(q.pop_before(1, out));
+    q.push(Event{Tick{1} << 40, EventKind::emit, 9, 0, 0});
+    CHECK_FALSE(q.pop_before(1000, out));
+    CHECK(q.next_time() == Tick{1} << 40);
+    q.push(Event{1000, EventKind::emit, 1, 0, 0});
+    q.push(Event{5000, EventKind::emit, 2, 0, 0});
+    std::vector<Tick> popped;
+    while (q.pop_before(kNever, out)) popped.push_back(out.time);
+    CHECK(popped == std::vector<Tick>{1000, 5000, Tick{1} << 40});
+}
+
+TEST_CASE("epochs with imports at or after each end match std::priority_queue") {
+    // The parallel engine's pattern: pop everything before `end`, each pop pushing follow-ups at
+    // or after its time; then import events at or after `end`; then the next epoch. The queue
+    // is kept sparse so that the next event is often well beyond `end` when imports arrive.
+    RandomStream rng(7, StreamDomain::parameter, 2);
+    EventQueue q;
+    Reference ref;
+    for (int i = 0; i < 20; ++i) {
+        const Event e = random_event(rng, static_cast<Tick>(rng.below(50)));
+        q.push(e);
+        ref.push(e);
+    }
+    const Tick epoch = 20;
+    std::size_t popped = 0, gaps = 0;
+    for (Tick end = epoch; end <= 2000 * epoch; end += epoch) {
+        Event out;
+        while (q.pop_before(end, out)) {
+            REQUIRE(!ref.empty());
+            REQUIRE(ref.top().time < end);
+            REQUIRE(out == ref.top());
+            ref.pop();
+            ++popped;
+            if (rng.below(2) == 0) {
+                const Event e = random_event(rng, out.time + static_cast<Tick>(rng.below(100)));
+                q.push(e);
+                ref.push(e);
+            }
+        }
+        CHECK((ref.empty() || ref.top().time >= end));
+        if (!ref.empty() && ref.top().time > end + epoch) ++gaps;
+        for (std::uint64_t k = rng.below(3); k > 0; --k) {
+            const Event e = random_event(rng, end + static_cast<Tick>(rng.below(5 * epoch)));
+            q.push(e);
+            ref.push(e);
+        }
+        REQUIRE(q.size() == ref.size());
+        if (!ref.empty()) REQUIRE(q.next_time() == ref.top().time);
+    }
+    CHECK(popped > 2000);
+    CHECK(gaps > 100);  // imports often landed before the queue's next event
+}
+
+TEST_CASE("clear empties the queue and accepts any time again") {
+    EventQueue q;
+    for (Tick t : {500, 700, 900}) q.push(Event{t, EventKind::emit, 0, 0, 0});
+    CHECK(q.pop().time == 500);
+    q.clear();
+    CHECK(q.empty());
+    CHECK(q.size() == 0);
+    q.push(Event{3, EventKind::emit, 0, 0, 0});  // earlier than the last pop before clear()
+    q.push(Event{1, EventKind::emit, 0, 0, 0});
+    CHECK(q.pop().time == 1);
+    CHECK(q.pop().time == 3);
     CHECK(q.empty());
 }
