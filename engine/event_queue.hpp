@@ -52,14 +52,21 @@ class EventQueue {
     // Pops the earliest event into `out` if its time is before `end`; else returns false and
     // leaves last_ before `end`, so events at or after `end` may still be pushed.
     bool pop_before(Tick end, Event& out) {
-        if (now_.empty()) {
+        return pop_before(end, out, [](const Event&) { return true; });
+    }
+
+    // The same, dropping on the way the events for which live(e) is false: an event that is
+    // dead (a cancelled prediction) when its bucket is split is never seen again. live must
+    // stay false for an event once it is false.
+    template <class Live>
+    bool pop_before(Tick end, Event& out, Live&& live) {
+        while (now_.empty()) {
             if (nonempty_ == 0) return false;
             const std::size_t i = lowest();
             if (least_[i] >= key(end)) return false;
-            refill(i);
-        } else if (now_.front().time >= end) {
-            return false;
+            refill(i, live);
         }
+        if (now_.front().time >= end) return false;
         out = take();
         return true;
     }
@@ -68,7 +75,7 @@ class EventQueue {
     // must not be earlier than it.
     Event pop() {
         assert(!empty());
-        if (now_.empty()) refill(lowest());
+        if (now_.empty()) refill(lowest(), [](const Event&) { return true; });
         return take();
     }
 
@@ -116,10 +123,12 @@ class EventQueue {
 
     // Makes the least key of bucket i the current tick; all of the bucket's events share its
     // bits above i - 1, bit i - 1 included, so each goes to now_ or a bucket below i.
-    void refill(std::size_t i) {
+    template <class Live>
+    void refill(std::size_t i, Live&& live) {
         last_ = least_[i];
         std::vector<Event>& b = buckets_[i];
         for (const Event& e : b) {
+            if (!live(e)) continue;
             const std::uint64_t k = key(e.time);
             const auto j = static_cast<std::size_t>(std::bit_width(k ^ last_));
             assert(j < i);

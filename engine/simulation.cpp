@@ -260,8 +260,14 @@ void Simulation::start(Partition& part) {
 
 void Simulation::process(Partition& part, Tick end) {
     EventQueue& queue = part.queue;
+    // A cancelled prediction met when the queue splits a bucket is dropped there.
+    const auto live = [&](const Event& x) {
+        if (x.kind != EventKind::emit || x.c == pending_[x.a][x.b].generation) return true;
+        ++part.summary.stale_events;
+        return false;
+    };
     Event e;
-    while (queue.pop_before(end, e)) {
+    while (queue.pop_before(end, e, live)) {
         switch (e.kind) {
             case EventKind::normalize:
                 normalize(part, e);
