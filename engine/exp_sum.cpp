@@ -102,4 +102,16 @@ double first_upward_crossing(const ExpSum& f_in) {
     return bisect(lo, hi, [&](double t) { return f(t) < 0; });
 }
 
+double upper_bound_on(const ExpSum& f, double h) {
+    double level = f.c0, f0 = f.c0, slope = 0;
+    for (std::size_t k = 0; k < f.c.size(); ++k) {
+        const double decay = std::exp(-f.lambda[k] * h);
+        const double c = f.c[k], d = -f.lambda[k] * c;  // d: the term's coefficient in f'
+        level += c > 0 ? c : c * decay;
+        f0 += c;
+        slope += d > 0 ? d : d * decay;
+    }
+    return std::min(level, f0 + h * std::max(slope, 0.0));
+}
+
 }  // namespace memsnn

@@ -60,4 +60,9 @@ struct ExpSum {
 // Smallest t in (0, infinity) with f(t) >= 0, given f(0) < 0; +infinity if f stays below 0.
 double first_upward_crossing(const ExpSum& f);
 
+// An upper bound on f over [0, h]: the lesser of c0 + sum max(c_k, c_k e^{-lambda_k h}) (each
+// term at its largest) and f(0) + h max(0, sup f'), with f' bounded termwise the same way.
+// One exp per term: far cheaper than the crossing search it lets a caller skip.
+double upper_bound_on(const ExpSum& f, double h);
+
 }  // namespace memsnn

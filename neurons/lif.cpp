@@ -112,11 +112,10 @@ class LifPopulation final : public Population {
     void deliver(std::size_t i, Tick t, double w) override {
         State& s = state_[i];
         advance(params_[i * stride_], input_, s, t);
-        if (input_ == Input::exp_current) {
-            (w >= 0 ? s.syn_ex : s.syn_in) += w;
-        } else if (input_ == Input::exp_conductance) {
-            (w >= 0 ? s.syn_ex : s.syn_in) += std::abs(w);
-            gap_[i] = t - last_input_[i];
+        if (input_ != Input::delta) {
+            // Currents are signed; a conductance takes the magnitude of the weight.
+            (w >= 0 ? s.syn_ex : s.syn_in) += input_ == Input::exp_current ? w : std::abs(w);
+            gap_[i] = t - last_input_[i];  // sets predict's search horizon
             last_input_[i] = t;
         } else if (t < s.ref_end) {
             if (refractory_input_ == RefractoryInput::accumulate) s.pending += w;
@@ -158,9 +157,15 @@ class LifPopulation final : public Population {
             case Input::delta:
                 dt = time_to_threshold_delta(p, s.V_m, I, s.theta);
                 break;
-            case Input::exp_current:
-                dt = time_to_threshold_exp_current(p, s.V_m, I, s.syn_ex, s.syn_in, s.theta);
+            case Input::exp_current: {
+                // As for conductances: the full search only when a crossing within four input
+                // intervals cannot be ruled out; otherwise a wake-up at that horizon.
+                const Tick horizon = std::clamp(4 * gap_[i], kMinHorizon, horizon_[i * stride_]);
+                dt = time_to_threshold_exp_current(p, s.V_m, I, s.syn_ex, s.syn_in, s.theta,
+                                                   ticks_to_ms(horizon));
+                if (std::isnan(dt)) return wake_[i] = crossing_tick(t0, ticks_to_ms(horizon));
                 break;
+            }
             case Input::exp_conductance:
                 // The search looks ahead four times the last interval between inputs
                 // (at most two synaptic time constants, at least 0.01 ms); the neuron is
@@ -224,9 +229,9 @@ class LifPopulation final : public Population {
     std::vector<State> state_;
     std::vector<Tick> ref_ticks_;
     static constexpr Tick kMinHorizon = 10'000'000;  // 0.01 ms
-    std::vector<Tick> horizon_;     // exp_conductance: how far one crossing search may look
-    std::vector<Tick> last_input_;  // exp_conductance: tick of the last input
-    std::vector<Tick> gap_;         // exp_conductance: interval between the last two inputs
+    std::vector<Tick> horizon_;     // exp_current/conductance: how far one search may look
+    std::vector<Tick> last_input_;  // exp_current/conductance: tick of the last input
+    std::vector<Tick> gap_;         // exp_current/conductance: interval between the last two inputs
     std::vector<Tick> wake_;        // the wake-up predict last asked for, or kNever
     Input input_;
     RefractoryInput refractory_input_;
@@ -301,7 +306,7 @@ double evolve_exp_current(const Params& p, double V0, double I, double I_ex0, do
 }
 
 double time_to_threshold_exp_current(const Params& p, double V0, double I, double I_ex0,
-                                     double I_in0, double theta0) {
+                                     double I_in0, double theta0, double horizon) {
     const double V_inf = p.E_L + p.R() * I;
     // V relaxes towards E_L + R (I + I_syn(t)), and the synaptic currents only decay from
     // here: V can never exceed max(V0, E_L + R (I + positive parts of I_ex0, I_in0)). Nor can
@@ -317,9 +322,12 @@ double time_to_threshold_exp_current(const Params& p, double V0, double I, doubl
     if (bound < p.V_th) return kInf;
     const double a_ex = syn_coefficient(p, I_ex0, p.tau_syn_ex);
     const double a_in = syn_coefficient(p, I_in0, p.tau_syn_in);
-    return first_upward_crossing(
-        with_threshold(p, V_inf - p.V_th, {V0 - V_inf - a_ex - a_in, a_ex, a_in},
-                       {1 / p.tau_m, 1 / p.tau_syn_ex, 1 / p.tau_syn_in}, theta0));
+    const ExpSum f = with_threshold(p, V_inf - p.V_th, {V0 - V_inf - a_ex - a_in, a_ex, a_in},
+                                    {1 / p.tau_m, 1 / p.tau_syn_ex, 1 / p.tau_syn_in}, theta0);
+    // The bound keeps a margin of 1e-9 mV for its own rounding.
+    if (std::isfinite(horizon) && upper_bound_on(f, horizon) < -1e-9)
+        return std::numeric_limits<double>::quiet_NaN();
+    return first_upward_crossing(f);
 }
 
 void advance(const Params& p, Input input, State& s, Tick t) {

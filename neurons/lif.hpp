@@ -34,7 +34,9 @@
 // Integration: closed form between events. Next threshold crossing: for delta input
 //   t* = tau_m ln[(V_inf - V)/(V_inf - V_th)], V_inf = E_L + R I, if V_inf > V_th;
 // for exponential currents V(t) - V_th is a sum of exponentials whose first upward zero is found
-// by isolating monotone intervals and bisecting to the last double (engine/exp_sum.hpp).
+// by isolating monotone intervals and bisecting to the last double (engine/exp_sum.hpp); the
+// search is skipped when a termwise bound shows no crossing within four times the last interval
+// between inputs (the neuron is then woken there and looks again).
 // With conductances the linear ODE dV/dt = -a(t) V + b(t) has the exact solution
 //   V(t) = V0 e^{-K(t)} + int_0^t b(s) e^{K(s) - K(t)} ds,   K(t) = int_0^t a  (closed form);
 // the integral is evaluated with 8-point Gauss-Legendre on sub-steps of at most a quarter of the
@@ -107,8 +109,11 @@ double evolve_exp_current(const Params& p, double V0, double I, double I_ex0, do
                           double dt);
 
 // Time [ms] until V first reaches V_th from V0 < V_th with exponential currents; +inf if never.
+// With a finite `horizon` [ms]: NaN when a bound shows there is no crossing within it (the
+// caller looks again there), so inputs that come sooner never pay for the full search.
 double time_to_threshold_exp_current(const Params& p, double V0, double I, double I_ex0,
-                                     double I_in0, double theta0 = 0);
+                                     double I_in0, double theta0 = 0,
+                                     double horizon = std::numeric_limits<double>::infinity());
 
 // Membrane after dt ms with constant I and conductances g_ex0, g_in0 [uS] decaying from t = 0.
 double evolve_exp_conductance(const Params& p, double V0, double I, double g_ex0, double g_in0,

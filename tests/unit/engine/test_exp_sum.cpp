@@ -87,3 +87,30 @@ TEST_CASE("random sums agree with a brute-force scan") {
     }
     CHECK(crossings > 20);
 }
+
+TEST_CASE("upper_bound_on bounds f over [0, h] and is tight enough to rule out far crossings") {
+    // Random sums of three terms with mixed signs: the bound is never below f on a fine grid.
+    std::uint64_t state = 12345;
+    auto uniform = [&](double lo, double hi) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return lo + (hi - lo) * static_cast<double>(state >> 11) * 0x1p-53;
+    };
+    for (int trial = 0; trial < 200; ++trial) {
+        ExpSum f;
+        f.c0 = uniform(-10, 2);
+        f.c = {uniform(-20, 20), uniform(-20, 20), uniform(-5, 5)};
+        f.lambda = {uniform(0.05, 0.2), uniform(0.3, 1.0), uniform(1.5, 3.0)};
+        const double h = uniform(0.01, 5);
+        const double bound = upper_bound_on(f, h);
+        double max_f = -std::numeric_limits<double>::infinity();
+        for (int i = 0; i <= 2000; ++i) max_f = std::max(max_f, f(h * i / 2000));
+        CHECK(bound >= max_f);
+    }
+    // A membrane 5 below threshold rising at most 1 per unit time: no crossing within 2.
+    ExpSum g;
+    g.c0 = 5;
+    g.c = {-10};
+    g.lambda = {0.1};
+    CHECK(upper_bound_on(g, 2) < 0);
+    CHECK(upper_bound_on(g, 20) >= g(20));
+}

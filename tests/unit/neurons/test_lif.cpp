@@ -106,6 +106,27 @@ TEST_CASE("exponential-current threshold crossing is the first exact crossing") 
     CHECK(std::isinf(lif::time_to_threshold_exp_current(p, -60, 0.0, 2.0, 0.0)));
 }
 
+TEST_CASE("exponential-current search with a horizon: NaN only when the crossing lies beyond it") {
+    lif::Params p = generic();
+    // Kicks of 5-12 nA from -60 mV: the crossing (or none) against horizons of 0.01-10 ms.
+    int skipped = 0;
+    for (const double kick : {5.0, 8.0, 10.0, 12.0})
+        for (const double horizon : {0.01, 0.1, 0.5, 2.0, 10.0}) {
+            CAPTURE(kick);
+            CAPTURE(horizon);
+            const double full = lif::time_to_threshold_exp_current(p, -60, 0.0, kick, 0.0);
+            const double t =
+                lif::time_to_threshold_exp_current(p, -60, 0.0, kick, 0.0, 0.0, horizon);
+            if (std::isnan(t)) {
+                CHECK(full > horizon);  // ruled out only when truly beyond the horizon
+                ++skipped;
+            } else {
+                CHECK(t == full);  // otherwise the full search, unchanged
+            }
+        }
+    CHECK(skipped > 0);
+}
+
 TEST_CASE("a neuron under constant drive fires at the ceiling tick of the closed form") {
     const auto run = test::run_scenario(one_neuron({{"I_e", "2 nA"}, {"t_ref", "2 ms"}}));
     const auto& spikes = run.recorder->spikes();
