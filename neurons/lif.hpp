@@ -44,6 +44,9 @@
 // stopping as soon as a rigorous bound (V can never exceed the largest instantaneous
 // equilibrium reachable with the decaying conductances) stays below V_th; a maximum inside a
 // step is located from the sign of dV/dt, and the crossing is bisected to the last double.
+// A bound on dV/dt (V never falls below min(V0, E_L + R I, E_ex, E_in) and the conductances only
+// decay) ends the search early when V cannot reach the threshold before the search horizon,
+// and stops the bisection for a maximum as soon as it cannot reach it inside the bracket.
 // The spike is emitted at the first 1 ps tick at or after the crossing.
 // (The conductance propagator and search are in neurons/lif_conductance.cpp.)
 //

@@ -75,6 +75,16 @@ struct ConductanceStep {
     //     V(t) <= max(V, A) + R/tau_m [g_ex tau_ex (E_ex - L)+ + g_in tau_in (E_in - L)+].
     //     This is the tight one when the synapses are fast against tau_m (Diehl & Cook: a
     //     1 ms conductance on a 100 ms membrane moves V by well under a millivolt).
+    // A lower bound on V from now on (see (2) below).
+    double floor(double V) const { return std::min({V, A, p.E_ex, p.E_in}); }
+    // An upper bound on dV/dt while V >= V_low and the conductances stay in [0, g_ex] x
+    // [0, g_in]: dV/dt is linear in V with a negative coefficient and in each conductance.
+    double max_slope(double V_low, double g_ex, double g_in) const {
+        return (A - V_low +
+                p.R() *
+                    (g_ex * std::max(p.E_ex - V_low, 0.0) + g_in * std::max(p.E_in - V_low, 0.0))) /
+               p.tau_m;
+    }
     double bound(double V, double g_ex, double g_in) const {
         const double R = p.R();
         auto eq = [&](double ge, double gi) {
@@ -82,7 +92,7 @@ struct ConductanceStep {
         };
         const double equilibrium =
             std::max({V, eq(0, 0), eq(g_ex, 0), eq(0, g_in), eq(g_ex, g_in)});
-        const double L = std::min({V, A, p.E_ex, p.E_in});
+        const double L = floor(V);
         const double charge =
             std::max(V, A) +
             R / p.tau_m * (g_ex * p.tau_syn_ex * (p.E_ex - L) + g_in * p.tau_syn_in * (p.E_in - L));
@@ -120,6 +130,14 @@ ConductanceSearch search_threshold_exp_conductance(const Params& p, double V0, d
         return step.dVdt(V, ge, gi) + theta(x) / p.tau_theta;
     };
     double t = 0, V = V0, ge = g_ex0, gi = g_in0;
+    // V(x) <= V(y) + (x - y) S for x > y: the slope bound S from V's floor and the starting
+    // conductances holds for the whole search (the conductances only decay). The margin covers
+    // the rounding of the propagator.
+    const double S = std::max(step.max_slope(step.floor(V0), g_ex0, g_in0), 0.0);
+    constexpr double kMargin = 1e-9;  // mV
+    auto below_until = [&](double V_from, double from, double to) {
+        return V_from + (to - from) * S < threshold(t + to) - kMargin;
+    };
     // Crossing inside (lo, hi] of the exact sub-step from t0 (V(lo) below the threshold, V(hi)
     // at or above it): Newton steps from the bracket's upper end, kept inside it, else
     // bisection, until the bracket is below a tenth of a tick; the upper end is returned.
@@ -156,6 +174,8 @@ ConductanceSearch search_threshold_exp_conductance(const Params& p, double V0, d
             return {std::isfinite(rest) ? t + rest : kInf, kInf};
         }
         if (t >= horizon) return {kInf, t};
+        // Nothing can reach the threshold before the horizon at the largest slope: stop here.
+        if (std::isfinite(horizon) && below_until(V, 0, horizon - t)) return {kInf, horizon};
         const double h = step.max_step(ge, gi);
         const double V_next = step(V, ge, gi, h);
         if (V_next >= threshold(t + h)) return refine(0, h, t, V, ge, gi);
@@ -163,18 +183,27 @@ ConductanceSearch search_threshold_exp_conductance(const Params& p, double V0, d
         const double gi_next = gi * std::exp(-h / p.tau_syn_in);
         if (slope(t, V, ge, gi) > 0 && slope(t + h, V_next, ge_next, gi_next) < 0) {
             // A maximum of V minus the threshold inside the step: find it from the sign of the
-            // slope, test it.
-            double lo = 0, hi = h;
+            // slope, test it. The bisection stops as soon as the slope bound keeps the whole
+            // bracket below the threshold.
+            double lo = 0, hi = h, V_lo = V;
+            bool ruled_out = false;
             while (hi - lo > 1e-10) {
+                if (below_until(V_lo, lo, hi)) {
+                    ruled_out = true;
+                    break;
+                }
                 const double mid = lo + (hi - lo) / 2;
                 const double Vm = step(V, ge, gi, mid);
                 if (slope(t + mid, Vm, ge * std::exp(-mid / p.tau_syn_ex),
-                          gi * std::exp(-mid / p.tau_syn_in)) > 0)
+                          gi * std::exp(-mid / p.tau_syn_in)) > 0) {
                     lo = mid;
-                else
+                    V_lo = Vm;
+                } else {
                     hi = mid;
+                }
             }
-            if (step(V, ge, gi, lo) >= threshold(t + lo)) return refine(0, lo, t, V, ge, gi);
+            if (!ruled_out && step(V, ge, gi, lo) >= threshold(t + lo))
+                return refine(0, lo, t, V, ge, gi);
         }
         t += h;
         V = V_next;

@@ -308,6 +308,37 @@ TEST_CASE("exponential-conductance threshold crossing: exact, first, and none wh
     CHECK(late == doctest::Approx(lif::time_to_threshold_delta(p, -65, 0.2)).epsilon(1e-14));
 }
 
+TEST_CASE("conductance search: the slope bound never hides a crossing or a near miss") {
+    lif::Params p = generic();
+    p.C_m = 0.2;
+    // Kicks around the one that just reaches threshold, with and without inhibition and bias,
+    // against horizons from 0.05 ms to none: a crossing within the horizon is the one the
+    // unbounded search finds; "none before resume" holds whenever it is returned.
+    int ruled_out = 0, crossings = 0;
+    for (const double g_ex : {0.002, 0.004, 0.006, 0.0065, 0.007, 0.01, 0.05})
+        for (const double g_in : {0.0, 0.01})
+            for (const double I : {0.0, 0.1})
+                for (const double horizon : {0.05, 0.3, 1.0, 5.0}) {
+                    CAPTURE(g_ex);
+                    CAPTURE(g_in);
+                    CAPTURE(I);
+                    CAPTURE(horizon);
+                    const double full =
+                        lif::time_to_threshold_exp_conductance(p, -62, I, g_ex, g_in);
+                    const lif::ConductanceSearch r =
+                        lif::search_threshold_exp_conductance(p, -62, I, g_ex, g_in, horizon);
+                    if (std::isfinite(r.crossing)) {
+                        CHECK(r.crossing == full);
+                        ++crossings;
+                    } else {
+                        CHECK(!(full < r.resume));  // no crossing before resume
+                        if (std::isfinite(r.resume)) ++ruled_out;
+                    }
+                }
+    CHECK(ruled_out > 0);
+    CHECK(crossings > 0);
+}
+
 TEST_CASE("conductance neuron in the engine matches a fine time-stepped reference") {
     // Input spikes at known times; the reference integrates the same ODE with RK4 at 1e-4 ms and
     // locates threshold crossings by linear interpolation.
