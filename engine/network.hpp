@@ -4,6 +4,7 @@
 // in tests), then run by Simulation.
 #pragma once
 
+#include <cassert>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -11,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/large_vector.hpp"
 #include "engine/plasticity.hpp"
 #include "engine/population.hpp"
 #include "engine/synapse_circuit.hpp"
@@ -26,9 +28,28 @@ struct SynapseSpec {
     Tick delay = 0;
 };
 
+// The synapses of one projection in creation order, as columns. A weight or delay column of
+// one value applies to every synapse (constant weights and delays need no per-synapse array).
+struct SynapseList {
+    LargeVector<std::uint32_t> sources;
+    LargeVector<std::uint32_t> targets;
+    LargeVector<double> weights;  // one per synapse, or one for all
+    LargeVector<Tick> delays;     // one per synapse, or one for all
+    // The pairs come grouped by target in ascending order, and within a target creation order
+    // is by ascending source, whatever the order of the pairs stored here (fixed_indegree
+    // need not sort each target's draws). Weights and delays are in creation order.
+    bool by_target = false;
+    std::size_t size() const { return sources.size(); }
+};
+
 // Synapses of one projection, packed by source neuron; within a source, grouped by delay so a
 // spike enters the event queue once per (source, delay group), never once per synapse; within a
 // group, ordered by target.
+//
+// Compact storage: when all weights are equal (and no learning rule writes them) the weight is
+// stored once; the maps between creation order and packed order (creation_index, weight_by_id,
+// target_by_id) are kept until drop_id_maps(), which the scenario builder calls for
+// projections without circuit, learning rule or report (Network::drop_unused_id_maps).
 class Projection {
   public:
     struct DelayGroup {
@@ -39,13 +60,16 @@ class Projection {
 
     // Packs `synapses` (any order); within a (source, delay) group creation order is kept.
     Projection(std::string name, std::uint32_t source_population, std::uint32_t target_population,
-               std::size_t n_sources, std::vector<SynapseSpec> synapses);
+               std::size_t n_sources, SynapseList synapses);
+    Projection(std::string name, std::uint32_t source_population, std::uint32_t target_population,
+               std::size_t n_sources, const std::vector<SynapseSpec>& synapses);
 
     const std::string& name() const { return name_; }
     std::uint32_t source_population() const { return source_; }
     std::uint32_t target_population() const { return target_; }
     std::size_t n_synapses() const { return targets_.size(); }
-    // Bytes held by the synapse storage (CSR, weights, id maps, the by-target index).
+    // Bytes held by the synapse storage (CSR, weights, id maps, the by-target index), counted
+    // by capacity.
     std::size_t memory_bytes() const;
 
     // Delay groups of source neuron s: [first_group(s), first_group(s + 1)).
@@ -55,26 +79,46 @@ class Projection {
     // The synapses of group g whose targets lie in [lo, hi): targets ascend within a group.
     std::pair<std::uint32_t, std::uint32_t> group_range(std::uint32_t g, std::uint32_t lo,
                                                         std::uint32_t hi) const;
-    double weight(std::uint32_t k) const { return weights_[k]; }
+    double weight(std::uint32_t k) const { return weights_[k * weight_stride_]; }
     // Packed targets and weights for batched delivery: synapse k's weight is
-    // weight_data()[k * weight_stride()].
+    // weight_data()[k * weight_stride()] (stride 0: one weight shared by all synapses).
     const std::uint32_t* target_data() const { return targets_.data(); }
     const double* weight_data() const { return weights_.data(); }
-    std::size_t weight_stride() const { return 1; }
-    // Synapse k's position in creation order (the id used in reports).
-    std::uint32_t creation_index(std::uint32_t k) const { return creation_[k]; }
-    // The static weight of the synapse created as number `id`.
-    double weight_by_id(std::uint32_t id) const { return weights_[position_[id]]; }
-    // The target of the synapse created as number `id`.
-    std::uint32_t target_by_id(std::uint32_t id) const { return targets_[position_[id]]; }
+    std::size_t weight_stride() const { return weight_stride_; }
 
-    // Plastic weights: a learning rule changes them in place.
-    double& weight_ref(std::uint32_t k) { return weights_[k]; }
+    // Synapse k's position in creation order (the id used in reports).
+    std::uint32_t creation_index(std::uint32_t k) const {
+        assert(has_id_maps_);
+        return creation_[k];
+    }
+    // The static weight of the synapse created as number `id`.
+    double weight_by_id(std::uint32_t id) const {
+        assert(has_id_maps_);
+        return weight(position_[id]);
+    }
+    // The target of the synapse created as number `id`.
+    std::uint32_t target_by_id(std::uint32_t id) const {
+        assert(has_id_maps_);
+        return targets_[position_[id]];
+    }
+    // Whether creation_index, weight_by_id and target_by_id may be called.
+    bool has_id_maps() const { return has_id_maps_; }
+    // Frees the creation-order maps; only for projections without circuit, rule and report.
+    void drop_id_maps();
+
+    // Gives every synapse its own weight (set_rule does this: a rule writes the weights).
+    void expand_weights();
+    // Plastic weights: a learning rule changes them in place (one weight per synapse).
+    double& weight_ref(std::uint32_t k) {
+        assert(weight_stride_ == 1);
+        return weights_[k];
+    }
     // Packed positions of the synapses onto target neuron j (built with the rule).
     std::span<const std::uint32_t> incoming(std::size_t j) const {
         return {incoming_.data() + incoming_offset_[j], incoming_.data() + incoming_offset_[j + 1]};
     }
-    // A learning rule on this projection; builds the by-target index it needs.
+    // A learning rule on this projection; builds the by-target index it needs and gives every
+    // synapse its own weight.
     void set_rule(std::shared_ptr<PlasticityRule> rule, std::size_t n_targets);
     PlasticityRule* rule() const { return rule_.get(); }
     const std::shared_ptr<PlasticityRule>& shared_rule() const { return rule_; }
@@ -96,24 +140,28 @@ class Projection {
     void normalize(std::uint32_t lo, std::uint32_t hi);
 
     // Synapses with state (memristive circuits); null for static synapses.
-    void set_circuit(std::shared_ptr<SynapseCircuit> c) { circuit_ = std::move(c); }
+    void set_circuit(std::shared_ptr<SynapseCircuit> c);
     SynapseCircuit* circuit() const { return circuit_.get(); }
 
   private:
+    void pack(std::size_t n_sources, SynapseList& synapses);
+
     std::string name_;
     std::uint32_t source_;
     std::uint32_t target_;
     std::vector<std::uint32_t> group_offset_;  // n_sources + 1
-    std::vector<DelayGroup> groups_;
-    std::vector<std::uint32_t> targets_;
-    std::vector<double> weights_;
-    std::vector<std::uint32_t> creation_;
-    std::vector<std::uint32_t> position_;  // creation index -> packed position
+    LargeVector<DelayGroup> groups_;
+    LargeVector<std::uint32_t> targets_;
+    LargeVector<double> weights_;  // one per synapse, or one shared (weight_stride_ 0)
+    std::size_t weight_stride_ = 1;
+    LargeVector<std::uint32_t> creation_;  // packed position -> creation index
+    LargeVector<std::uint32_t> position_;  // creation index -> packed position
+    bool has_id_maps_ = true;
     std::shared_ptr<SynapseCircuit> circuit_;
     std::shared_ptr<PlasticityRule> rule_;
     LearningSchedule schedule_;
     std::vector<std::uint32_t> incoming_offset_;  // n_targets + 1
-    std::vector<std::uint32_t> incoming_;         // packed positions, by target
+    LargeVector<std::uint32_t> incoming_;         // packed positions, by target
 };
 
 struct StepCurrent {
@@ -161,6 +209,9 @@ class Network {
     const std::vector<StepCurrent>& stimuli() const { return stimuli_; }
     const std::vector<Report>& reports() const { return reports_; }
     std::uint64_t n_synapses() const;
+    // Drops the id maps of projections that need none (no circuit, no learning rule, no report
+    // over the projection); called by the scenario builder once everything is set up.
+    void drop_unused_id_maps();
 
   private:
     std::vector<std::unique_ptr<Population>> populations_;

@@ -99,6 +99,8 @@ class Builder {
         if (s_.contains("projections")) projections();
         if (s_.contains("stimuli")) stimuli();
         record();
+        // Circuits, rules and reports are set up: projections without them need no id maps.
+        net().drop_unused_id_maps();
         return std::move(run_);
     }
 
@@ -179,7 +181,7 @@ class Builder {
                             src == tgt,
                             run_.info.seed,
                             static_cast<std::uint32_t>(k)};
-            std::vector<SynapseSpec> synapses = connect(in, *weight_dim);
+            SynapseList synapses = connect(in, *weight_dim);
             const std::size_t n = synapses.size();
             Projection projection(name, src, tgt, net().population(src).size(),
                                   std::move(synapses));

@@ -27,7 +27,8 @@ struct ConnectInput {
     std::uint32_t index = 0;  // projection index, keys the random streams
 };
 
-// Synapses in creation order, with weights (unit `weight_dim`) and delays resolved.
-std::vector<SynapseSpec> connect(const ConnectInput& in, Dim weight_dim);
+// Synapses in creation order, with weights (unit `weight_dim`) and delays resolved; a constant
+// weight or delay comes as one value.
+SynapseList connect(const ConnectInput& in, Dim weight_dim);
 
 }  // namespace memsnn

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "engine/io/scenario.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
@@ -54,14 +55,13 @@ void apply_check(double v, Dim dim, Check check, const std::string& path, const 
         throw ConfigError(path, check_rule(check) + ", got " + format_quantity(v, dim) + what);
 }
 
-std::vector<double> distribution_values(const Json& value, const std::string& path, Dim dim,
-                                        Check check, std::size_t n, RandomStream& stream) {
+void distribution_values(const Json& value, const std::string& path, Dim dim, Check check,
+                         std::span<double> out, RandomStream& stream) {
     if (value.size() != 1)
         throw ConfigError(path,
                           "a distribution object has exactly one key, \"uniform\" or \"normal\"");
     const std::string kind = value.begin().key();
     const std::string dpath = pointer(path, kind);
-    std::vector<double> out(n);
     if (kind == "uniform") {
         const Json& bounds = value.begin().value();
         if (!bounds.is_array() || bounds.size() != 2)
@@ -72,7 +72,7 @@ std::vector<double> distribution_values(const Json& value, const std::string& pa
         apply_check(lo, dim, check, pointer(dpath, 0), "");
         apply_check(hi, dim, check, pointer(dpath, 1), "");
         for (auto& v : out) v = lo + (hi - lo) * stream.uniform();
-        return out;
+        return;
     }
     if (kind == "normal") {
         const Json& spec = value.begin().value();
@@ -89,7 +89,7 @@ std::vector<double> distribution_values(const Json& value, const std::string& pa
                               ? scalar_value(spec["max"], pointer(dpath, "max"), dim, Check::any)
                               : INFINITY;
         if (!(lo < hi)) throw ConfigError(dpath, "min must be below max");
-        for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t i = 0; i < out.size(); ++i) {
             // Truncated normal by redrawing; give up when the window holds almost no mass.
             int tries = 0;
             double v;
@@ -103,7 +103,7 @@ std::vector<double> distribution_values(const Json& value, const std::string& pa
                             "; bound the distribution with \"min\"/\"max\")");
             out[i] = v;
         }
-        return out;
+        return;
     }
     throw ConfigError(dpath, "unknown distribution \"" + kind + "\"" +
                                  did_you_mean(kind, {"uniform", "normal"}) +
@@ -358,20 +358,26 @@ std::vector<Segment> waveform_value(const Json& w, const std::string& path) {
     return out;
 }
 
-std::vector<double> element_values(const Json& value, const std::string& path, Dim dim, Check check,
-                                   std::size_t n, RandomStream& stream) {
+void element_values(const Json& value, const std::string& path, Dim dim, Check check,
+                    std::span<double> out, RandomStream& stream) {
+    const std::size_t n = out.size();
     if (value.is_array()) {
         if (value.size() != n)
             throw ConfigError(path, "expected one value or a list of " + std::to_string(n) +
                                         " values, got a list of " + std::to_string(value.size()));
-        std::vector<double> out;
-        out.reserve(n);
         for (std::size_t i = 0; i < n; ++i)
-            out.push_back(scalar_value(value[i], pointer(path, i), dim, check));
-        return out;
+            out[i] = scalar_value(value[i], pointer(path, i), dim, check);
+        return;
     }
-    if (value.is_object()) return distribution_values(value, path, dim, check, n, stream);
-    return std::vector<double>(n, scalar_value(value, path, dim, check));
+    if (value.is_object()) return distribution_values(value, path, dim, check, out, stream);
+    std::fill(out.begin(), out.end(), scalar_value(value, path, dim, check));
+}
+
+std::vector<double> element_values(const Json& value, const std::string& path, Dim dim, Check check,
+                                   std::size_t n, RandomStream& stream) {
+    std::vector<double> out(n);
+    element_values(value, path, dim, check, out, stream);
+    return out;
 }
 
 ParamTable resolve_params(const Json* object, const std::string& path,

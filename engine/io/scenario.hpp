@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,9 @@ std::vector<Segment> waveform_value(const Json& value, const std::string& path);
 // `stream` (only used for distributions).
 std::vector<double> element_values(const Json& value, const std::string& path, Dim dim, Check check,
                                    std::size_t n, RandomStream& stream);
+// The same into `out` (n = out.size()).
+void element_values(const Json& value, const std::string& path, Dim dim, Check check,
+                    std::span<double> out, RandomStream& stream);
 
 // Resolves a params (or init) object against a model's specs. Missing parameters get their
 // defaults; a missing required one is an error unless `defaults_optional` (init values, whose
