@@ -51,9 +51,7 @@ class EventQueue {
 
     // Pops the earliest event into `out` if its time is before `end`; else returns false and
     // leaves last_ before `end`, so events at or after `end` may still be pushed.
-    bool pop_before(Tick end, Event& out) {
-        return pop_before(end, out, [](const Event&) { return true; });
-    }
+    bool pop_before(Tick end, Event& out) { return pop_before(end, out, all_live); }
 
     // The same, dropping on the way the events for which live(e) is false: an event that is
     // dead (a cancelled prediction) when its bucket is split is never seen again. live must
@@ -75,7 +73,7 @@ class EventQueue {
     // must not be earlier than it.
     Event pop() {
         assert(!empty());
-        if (now_.empty()) refill(lowest(), [](const Event&) { return true; });
+        if (now_.empty()) refill(lowest(), all_live);
         return take();
     }
 
@@ -109,6 +107,7 @@ class EventQueue {
     // Order-preserving unsigned key of a tick (flips the sign bit).
     static std::uint64_t key(Tick t) { return static_cast<std::uint64_t>(t) ^ kSignBit; }
     static bool later(const Event& x, const Event& y) { return y < x; }
+    static bool all_live(const Event&) { return true; }
 
     std::size_t lowest() const {
         assert(nonempty_ != 0);

@@ -279,10 +279,7 @@ void Simulation::process(Partition& part, Tick end) {
                 deliver(part, e);
                 break;
             case EventKind::emit:
-                if (e.c != pending_[e.a][e.b].generation) {
-                    ++part.summary.stale_events;
-                    continue;
-                }
+                if (!live(e)) continue;  // cancelled after its bucket was split
                 emit_or_defer(part, e.a, e.b, e.time);
                 break;
             case EventKind::sample:

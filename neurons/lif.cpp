@@ -158,22 +158,15 @@ class LifPopulation final : public Population {
                 dt = time_to_threshold_delta(p, s.V_m, I, s.theta);
                 break;
             case Input::exp_current: {
-                // As for conductances: the full search only when a crossing within four input
-                // intervals cannot be ruled out; otherwise a wake-up at that horizon.
-                const Tick horizon = std::clamp(4 * gap_[i], kMinHorizon, horizon_[i * stride_]);
+                const double horizon = search_horizon(i);
                 dt = time_to_threshold_exp_current(p, s.V_m, I, s.syn_ex, s.syn_in, s.theta,
-                                                   ticks_to_ms(horizon));
-                if (std::isnan(dt)) return wake_[i] = crossing_tick(t0, ticks_to_ms(horizon));
+                                                   horizon);
+                if (std::isnan(dt)) return wake_[i] = crossing_tick(t0, horizon);
                 break;
             }
             case Input::exp_conductance:
-                // The search looks ahead four times the last interval between inputs
-                // (at most two synaptic time constants, at least 0.01 ms); the neuron is
-                // woken there and searches on, so inputs never pay for searches that the
-                // next input makes obsolete.
-                const Tick horizon = std::clamp(4 * gap_[i], kMinHorizon, horizon_[i * stride_]);
                 const ConductanceSearch r = search_threshold_exp_conductance(
-                    p, s.V_m, I, s.syn_ex, s.syn_in, ticks_to_ms(horizon), s.theta);
+                    p, s.V_m, I, s.syn_ex, s.syn_in, search_horizon(i), s.theta);
                 if (std::isinf(r.crossing) && std::isfinite(r.resume)) {
                     // No crossing before `resume` (where the search stopped, or when the
                     // threshold could have decayed to the bound): look again there, never
@@ -224,6 +217,14 @@ class LifPopulation final : public Population {
     }
 
   private:
+    // How far [ms] one crossing search of a current or conductance neuron looks: four times
+    // the last interval between its inputs (at least 0.01 ms, at most two synaptic time
+    // constants). Beyond it the neuron is woken and searches on, so inputs never pay for
+    // searches that the next input makes obsolete.
+    double search_horizon(std::size_t i) const {
+        return ticks_to_ms(std::clamp(4 * gap_[i], kMinHorizon, horizon_[i * stride_]));
+    }
+
     std::vector<Params> params_;  // per element, or one for all (stride_ 0)
     std::size_t stride_ = 1;
     std::vector<State> state_;
